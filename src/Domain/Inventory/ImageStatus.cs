@@ -1,0 +1,7 @@
+namespace EcrCurator.Domain;
+
+public enum ImageStatus
+{
+    Active,
+    Archived,
+}

@@ -1,0 +1,7 @@
+namespace EcrCurator.Domain;
+
+public enum Decision
+{
+    Keep,
+    Delete,
+}

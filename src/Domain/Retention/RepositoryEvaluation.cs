@@ -1,0 +1,199 @@
+namespace EcrCurator.Domain;
+
+/// <summary>The decisions for the images of one repository.</summary>
+internal sealed class RepositoryEvaluation(
+    int position,
+    RepositoryImages lookup,
+    RetentionPolicy policy,
+    UsageIndex usage,
+    HashSet<string> pinned,
+    DateTimeOffset now)
+{
+    private static readonly IReadOnlyList<UsageSite> NotUsed = [];
+
+    private readonly IReadOnlyList<ImageRecord> images = lookup.Repository.Images;
+
+    public RepositoryPlan Evaluate(bool usageComplete)
+    {
+        var relations = ImageRelations.Of(images, lookup);
+        var reasons = new Reasons[images.Count];
+        var sites = new IReadOnlyList<UsageSite>[images.Count];
+        var newest = images.Count == 0 ? default : images.Max(image => image.PushedAt);
+        var windowStart = newest - TimeSpan.FromDays(policy.WindowDays);
+        for (var i = 0; i < images.Count; i++)
+        {
+            sites[i] = usage.SitesUsing(position, images[i].Digest);
+            reasons[i] = OwnReasons(images[i], windowStart, sites[i].Count > 0);
+        }
+
+        MarkNewest(reasons, relations);
+        var kept = new bool[images.Count];
+        var queue = new Queue<int>();
+        for (var i = 0; i < images.Count; i++)
+        {
+            if (Decide(reasons[i]) == Decision.Keep)
+            {
+                kept[i] = true;
+                queue.Enqueue(i);
+            }
+        }
+
+        // Keeping spreads until nothing changes: a kept index keeps its children, a kept image its attachments.
+        while (queue.TryDequeue(out var keeper))
+        {
+            Spread(keeper, relations.Children, Reasons.IndexChild, reasons, kept, queue);
+            Spread(keeper, relations.Attachments, Reasons.AttachedArtifact, reasons, kept, queue);
+        }
+
+        var decisions = new ImageDecision[images.Count];
+        for (var i = 0; i < images.Count; i++)
+        {
+            var decision = usageComplete && !kept[i] ? Decision.Delete : Decision.Keep;
+            decisions[i] = new ImageDecision(images[i], decision, reasons[i], sites[i].Count > 0 ? sites[i] : NotUsed);
+        }
+
+        Array.Sort(decisions, NewestPushFirst);
+        return new RepositoryPlan(lookup.Repository, policy, decisions, StorageFiguresOf(decisions));
+    }
+
+    private Reasons OwnReasons(ImageRecord image, DateTimeOffset windowStart, bool inUse)
+    {
+        var reasons = image.PushedAt >= windowStart ? Reasons.InWindow : Reasons.OutsideWindow;
+        if (image.Tags.Count == 0)
+        {
+            reasons |= Reasons.Untagged;
+        }
+
+        if (policy.Excluded)
+        {
+            reasons |= Reasons.Excluded;
+        }
+
+        if (inUse)
+        {
+            reasons |= Reasons.InUse;
+        }
+
+        if (pinned.Contains(image.Digest))
+        {
+            reasons |= Reasons.Pinned;
+        }
+
+        if (policy.KeepPulledWithinDays is > 0 and var days && image.LastPulledAt >= now - TimeSpan.FromDays(days))
+        {
+            reasons |= Reasons.RecentlyPulled;
+        }
+
+        if (policy.KeepTagPatterns.Count > 0 && image.Tags.Any(tag => policy.KeepTagPatterns.Any(pattern => pattern.Matches(tag))))
+        {
+            reasons |= Reasons.KeptTagPattern;
+        }
+
+        if (usage.IsRollbackTarget(position, image.Digest))
+        {
+            reasons |= Reasons.RollbackTarget;
+        }
+
+        return reasons;
+    }
+
+    /// <summary>Keep-newest counts top-level images, newest push first, ties broken by ascending digest.</summary>
+    private void MarkNewest(Reasons[] reasons, ImageRelations relations)
+    {
+        if (policy.KeepNewest == 0)
+        {
+            return;
+        }
+
+        var newest = Enumerable.Range(0, images.Count)
+            .Where(i => !relations.IsDependent[i])
+            .OrderByDescending(i => images[i].PushedAt)
+            .ThenBy(i => images[i].Digest, StringComparer.Ordinal)
+            .Take(policy.KeepNewest);
+        foreach (var i in newest)
+        {
+            reasons[i] |= Reasons.KeepNewest;
+        }
+    }
+
+    /// <summary>The decision order of SPEC 3, first match wins.</summary>
+    private Decision Decide(Reasons reasons) => reasons switch
+    {
+        _ when (reasons & (Reasons.Excluded | Reasons.Protecting)) != 0 => Decision.Keep,
+        _ when reasons.HasFlag(Reasons.Untagged) && policy.DeleteUntagged => Decision.Delete,
+        _ when reasons.HasFlag(Reasons.OutsideWindow) => Decision.Delete,
+        _ => Decision.Keep,
+    };
+
+    private static void Spread(int keeper, List<int>?[] related, Reasons reason, Reasons[] reasons, bool[] kept, Queue<int> queue)
+    {
+        if (related[keeper] is not { } dependents)
+        {
+            return;
+        }
+
+        foreach (var dependent in dependents)
+        {
+            reasons[dependent] |= reason;
+            if (!kept[dependent])
+            {
+                kept[dependent] = true;
+                queue.Enqueue(dependent);
+            }
+        }
+    }
+
+    private static int NewestPushFirst(ImageDecision a, ImageDecision b)
+    {
+        var byPush = b.Image.PushedAt.CompareTo(a.Image.PushedAt);
+        return byPush != 0 ? byPush : string.CompareOrdinal(a.Image.Digest, b.Image.Digest);
+    }
+
+    private static StorageFigures StorageFiguresOf(ImageDecision[] decisions)
+    {
+        long all = 0, candidates = 0, reclaimable = 0;
+        var keptLayers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var decision in decisions)
+        {
+            all += decision.Image.SizeBytes;
+            if (!decision.IsCandidate)
+            {
+                ForEachLayer(decision.Image, (digest, _) => keptLayers.Add(digest));
+            }
+        }
+
+        var freed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var decision in decisions)
+        {
+            if (decision.IsCandidate)
+            {
+                candidates += decision.Image.SizeBytes;
+                ForEachLayer(decision.Image, (digest, size) =>
+                {
+                    if (!keptLayers.Contains(digest) && freed.Add(digest))
+                    {
+                        reclaimable += size;
+                    }
+                });
+            }
+        }
+
+        return new StorageFigures(all, candidates, reclaimable);
+    }
+
+    /// <summary>An image's layers; where they are unknown, one layer of its own size (an index has none).</summary>
+    private static void ForEachLayer(ImageRecord image, Action<string, long> action)
+    {
+        if (image.Layers is { } layers)
+        {
+            foreach (var layer in layers)
+            {
+                action(layer.Digest, layer.Size);
+            }
+        }
+        else if (!image.IsIndex)
+        {
+            action(image.Digest, image.SizeBytes);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace EcrCurator.Domain;
+
+/// <summary>The decisions for one repository, images newest push first, with its three byte figures.</summary>
+public sealed record RepositoryPlan(
+    RepositoryRecord Repository,
+    RetentionPolicy Policy,
+    IReadOnlyList<ImageDecision> Images,
+    StorageFigures Bytes)
+{
+    public IEnumerable<ImageDecision> Candidates => Images.Where(image => image.IsCandidate);
+}

@@ -1,0 +1,39 @@
+namespace EcrCurator.Worlds;
+
+public sealed record WorldRepository
+{
+    public required string Name { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<WorldImage> Images { get; init; } = [];
+}
+
+public sealed record WorldImage
+{
+    public required string Digest { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public required DateTimeOffset PushedAt { get; init; }
+
+    public long SizeBytes { get; init; }
+
+    public DateTimeOffset? LastPulledAt { get; init; }
+
+    public string? MediaType { get; init; }
+
+    public string? ArtifactMediaType { get; init; }
+
+    public IReadOnlyList<WorldLayer>? Layers { get; init; }
+
+    public IReadOnlyList<string>? Manifests { get; init; }
+
+    public string? Subject { get; init; }
+
+    public string? ImageStatus { get; init; }
+}
+
+public sealed record WorldLayer(string Digest, long Size);
