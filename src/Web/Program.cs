@@ -1,1 +1,3 @@
-var builder = WebApplication.CreateBuilder(args); var app = builder.Build(); app.Run();
+using EcrCurator.Web;
+
+return CommandLine.Run(args);

@@ -6,6 +6,7 @@ namespace EcrCurator.Domain;
 /// </summary>
 internal sealed class ImageRelations
 {
+    private const string AttachmentTagPrefix = "sha256-";
     private static readonly string[] AttachmentSuffixes = [".sig", ".att", ".sbom"];
 
     private ImageRelations(int count)
@@ -22,15 +23,26 @@ internal sealed class ImageRelations
     /// <summary>Index children and attached artifacts: not top-level images.</summary>
     public bool[] IsDependent { get; }
 
-    public static ImageRelations Of(IReadOnlyList<ImageRecord> images, RepositoryImages lookup)
+    public static ImageRelations Of(IReadOnlyList<ImageRecord> images)
     {
         var relations = new ImageRelations(images.Count);
+        if (!HasAnyRelation(images))
+        {
+            return relations;
+        }
+
+        var lookup = new Dictionary<string, int>(images.Count, DigestComparer.Instance);
+        for (var i = 0; i < images.Count; i++)
+        {
+            lookup.TryAdd(images[i].Digest, i);
+        }
+
         for (var i = 0; i < images.Count; i++)
         {
             var image = images[i];
-            foreach (var manifest in image.Manifests)
+            for (var m = 0; m < image.Manifests.Count; m++)
             {
-                if (lookup.TryFind(manifest, out var child) && child != i)
+                if (lookup.TryGetValue(image.Manifests[m], out var child) && child != i)
                 {
                     (relations.Children[i] ??= []).Add(child);
                     relations.IsDependent[child] = true;
@@ -42,9 +54,9 @@ internal sealed class ImageRelations
                 relations.Attach(i, subject, lookup);
             }
 
-            foreach (var tag in image.Tags)
+            for (var t = 0; t < image.Tags.Count; t++)
             {
-                if (AttachedTo(tag) is { } target)
+                if (AttachedTo(image.Tags[t]) is { } target)
                 {
                     relations.Attach(i, target, lookup);
                 }
@@ -54,9 +66,31 @@ internal sealed class ImageRelations
         return relations;
     }
 
-    private void Attach(int artifact, string subject, RepositoryImages lookup)
+    private static bool HasAnyRelation(IReadOnlyList<ImageRecord> images)
     {
-        if (lookup.TryFind(subject, out var target) && target != artifact)
+        for (var i = 0; i < images.Count; i++)
+        {
+            var image = images[i];
+            if (image.Manifests.Count > 0 || image.Subject is not null)
+            {
+                return true;
+            }
+
+            for (var t = 0; t < image.Tags.Count; t++)
+            {
+                if (image.Tags[t].StartsWith(AttachmentTagPrefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void Attach(int artifact, string subject, Dictionary<string, int> lookup)
+    {
+        if (lookup.TryGetValue(subject, out var target) && target != artifact)
         {
             (Attachments[target] ??= []).Add(artifact);
             IsDependent[artifact] = true;
@@ -66,15 +100,14 @@ internal sealed class ImageRelations
     /// <summary>The digest a tag such as <c>sha256-HEX.sig</c> names, or null.</summary>
     private static string? AttachedTo(string tag)
     {
-        const string prefix = "sha256-";
         const int hexLength = 64;
-        if (!tag.StartsWith(prefix, StringComparison.Ordinal) || tag.Length <= prefix.Length + hexLength)
+        if (!tag.StartsWith(AttachmentTagPrefix, StringComparison.Ordinal) || tag.Length <= AttachmentTagPrefix.Length + hexLength)
         {
             return null;
         }
 
-        var hex = tag.AsSpan(prefix.Length, hexLength);
-        var suffix = tag.AsSpan(prefix.Length + hexLength);
+        var hex = tag.AsSpan(AttachmentTagPrefix.Length, hexLength);
+        var suffix = tag.AsSpan(AttachmentTagPrefix.Length + hexLength);
         foreach (var expected in AttachmentSuffixes)
         {
             if (suffix.SequenceEqual(expected) && !hex.ContainsAnyExcept("0123456789abcdefABCDEF"))

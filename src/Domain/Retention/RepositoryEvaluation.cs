@@ -2,27 +2,26 @@ namespace EcrCurator.Domain;
 
 /// <summary>The decisions for the images of one repository.</summary>
 internal sealed class RepositoryEvaluation(
-    int position,
-    RepositoryImages lookup,
+    RepositoryRecord repository,
     RetentionPolicy policy,
-    UsageIndex usage,
+    RepositoryUsage? usage,
     HashSet<string> pinned,
     DateTimeOffset now)
 {
     private static readonly IReadOnlyList<UsageSite> NotUsed = [];
 
-    private readonly IReadOnlyList<ImageRecord> images = lookup.Repository.Images;
+    private readonly IReadOnlyList<ImageRecord> images = repository.Images;
 
     public RepositoryPlan Evaluate(bool usageComplete)
     {
-        var relations = ImageRelations.Of(images, lookup);
+        var relations = ImageRelations.Of(images);
         var reasons = new Reasons[images.Count];
         var sites = new IReadOnlyList<UsageSite>[images.Count];
         var newest = images.Count == 0 ? default : images.Max(image => image.PushedAt);
-        var windowStart = newest - TimeSpan.FromDays(policy.WindowDays);
+        var windowStart = DaysBefore(newest, policy.WindowDays);
         for (var i = 0; i < images.Count; i++)
         {
-            sites[i] = usage.SitesUsing(position, images[i].Digest);
+            sites[i] = usage?.SitesUsing(images[i]) ?? NotUsed;
             reasons[i] = OwnReasons(images[i], windowStart, sites[i].Count > 0);
         }
 
@@ -49,11 +48,11 @@ internal sealed class RepositoryEvaluation(
         for (var i = 0; i < images.Count; i++)
         {
             var decision = usageComplete && !kept[i] ? Decision.Delete : Decision.Keep;
-            decisions[i] = new ImageDecision(images[i], decision, reasons[i], sites[i].Count > 0 ? sites[i] : NotUsed);
+            decisions[i] = new ImageDecision(images[i], decision, reasons[i], sites[i]);
         }
 
         Array.Sort(decisions, NewestPushFirst);
-        return new RepositoryPlan(lookup.Repository, policy, decisions, StorageFiguresOf(decisions));
+        return new RepositoryPlan(repository, policy, decisions, StorageFiguresOf(decisions));
     }
 
     private Reasons OwnReasons(ImageRecord image, DateTimeOffset windowStart, bool inUse)
@@ -79,22 +78,38 @@ internal sealed class RepositoryEvaluation(
             reasons |= Reasons.Pinned;
         }
 
-        if (policy.KeepPulledWithinDays is > 0 and var days && image.LastPulledAt >= now - TimeSpan.FromDays(days))
+        if (policy.KeepPulledWithinDays is > 0 and var days && image.LastPulledAt >= DaysBefore(now, days))
         {
             reasons |= Reasons.RecentlyPulled;
         }
 
-        if (policy.KeepTagPatterns.Count > 0 && image.Tags.Any(tag => policy.KeepTagPatterns.Any(pattern => pattern.Matches(tag))))
+        if (HasKeptTag(image))
         {
             reasons |= Reasons.KeptTagPattern;
         }
 
-        if (usage.IsRollbackTarget(position, image.Digest))
+        if (usage?.IsRollbackTarget(image) == true)
         {
             reasons |= Reasons.RollbackTarget;
         }
 
         return reasons;
+    }
+
+    private bool HasKeptTag(ImageRecord image)
+    {
+        foreach (var pattern in policy.KeepTagPatterns)
+        {
+            for (var t = 0; t < image.Tags.Count; t++)
+            {
+                if (pattern.Matches(image.Tags[t]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Keep-newest counts top-level images, newest push first, ties broken by ascending digest.</summary>
@@ -143,6 +158,10 @@ internal sealed class RepositoryEvaluation(
         }
     }
 
+    /// <summary>The instant a number of 24-hour days before another, or the earliest instant there is.</summary>
+    private static DateTimeOffset DaysBefore(DateTimeOffset instant, int days) =>
+        (instant - DateTimeOffset.MinValue).TotalDays > days ? instant.AddDays(-days) : DateTimeOffset.MinValue;
+
     private static int NewestPushFirst(ImageDecision a, ImageDecision b)
     {
         var byPush = b.Image.PushedAt.CompareTo(a.Image.PushedAt);
@@ -152,29 +171,34 @@ internal sealed class RepositoryEvaluation(
     private static StorageFigures StorageFiguresOf(ImageDecision[] decisions)
     {
         long all = 0, candidates = 0, reclaimable = 0;
-        var keptLayers = new HashSet<string>(StringComparer.Ordinal);
+        var keptLayers = new HashSet<string>(DigestComparer.Instance);
         foreach (var decision in decisions)
         {
             all += decision.Image.SizeBytes;
             if (!decision.IsCandidate)
             {
-                ForEachLayer(decision.Image, (digest, _) => keptLayers.Add(digest));
+                var layers = LayersOf(decision.Image);
+                for (var l = 0; l < layers.Count; l++)
+                {
+                    keptLayers.Add(layers[l].Digest);
+                }
             }
         }
 
-        var freed = new HashSet<string>(StringComparer.Ordinal);
+        var freed = new HashSet<string>(DigestComparer.Instance);
         foreach (var decision in decisions)
         {
             if (decision.IsCandidate)
             {
                 candidates += decision.Image.SizeBytes;
-                ForEachLayer(decision.Image, (digest, size) =>
+                var layers = LayersOf(decision.Image);
+                for (var l = 0; l < layers.Count; l++)
                 {
-                    if (!keptLayers.Contains(digest) && freed.Add(digest))
+                    if (!keptLayers.Contains(layers[l].Digest) && freed.Add(layers[l].Digest))
                     {
-                        reclaimable += size;
+                        reclaimable += layers[l].Size;
                     }
-                });
+                }
             }
         }
 
@@ -182,18 +206,6 @@ internal sealed class RepositoryEvaluation(
     }
 
     /// <summary>An image's layers; where they are unknown, one layer of its own size (an index has none).</summary>
-    private static void ForEachLayer(ImageRecord image, Action<string, long> action)
-    {
-        if (image.Layers is { } layers)
-        {
-            foreach (var layer in layers)
-            {
-                action(layer.Digest, layer.Size);
-            }
-        }
-        else if (!image.IsIndex)
-        {
-            action(image.Digest, image.SizeBytes);
-        }
-    }
+    private static IReadOnlyList<Layer> LayersOf(ImageRecord image) =>
+        image.Layers ?? (image.IsIndex ? [] : [new Layer(image.Digest, image.SizeBytes)]);
 }

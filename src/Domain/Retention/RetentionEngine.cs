@@ -27,9 +27,8 @@ public static class RetentionEngine
             }
         }
 
-        var images = Array.ConvertAll(repositories, repository => new RepositoryImages(repository));
         var effective = Array.ConvertAll(repositories, repository => policies.For(repository.Key, repository.Team));
-        var usage = UsageIndex.Build(inventory, positions, images, effective);
+        var usage = UsageIndex.Build(inventory, positions, effective);
         var pinned = pins
             .Where(pin => pin.IsActiveAt(now))
             .ToLookup(pin => pin.Repository, pin => pin.Digest);
@@ -37,8 +36,9 @@ public static class RetentionEngine
         var plans = new RepositoryPlan[repositories.Length];
         Parallel.For(0, repositories.Length, i =>
         {
-            var context = new RepositoryEvaluation(i, images[i], effective[i], usage, [.. pinned[repositories[i].Key]], now);
-            plans[i] = context.Evaluate(inventory.IsComplete);
+            var pinnedHere = new HashSet<string>(pinned[repositories[i].Key], DigestComparer.Instance);
+            var evaluation = new RepositoryEvaluation(repositories[i], effective[i], usage.For(i), pinnedHere, now);
+            plans[i] = evaluation.Evaluate(inventory.IsComplete);
         });
 
         return new RetentionPlan(now, plans, inventory.IncompleteReasons);

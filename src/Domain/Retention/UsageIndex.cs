@@ -1,87 +1,43 @@
 namespace EcrCurator.Domain;
 
-/// <summary>
-/// The digests ECS uses, per repository, with where each is used; and the rollback targets of the task-definition
-/// families in use.
-/// </summary>
+/// <summary>What ECS uses of each curated repository, by the repository's position in the plan.</summary>
 internal sealed class UsageIndex
 {
-    private static readonly IReadOnlyList<UsageSite> NotUsed = [];
+    private readonly RepositoryUsage?[] byRepository;
 
-    private readonly Dictionary<string, List<UsageSite>>?[] sitesByDigest;
-    private readonly HashSet<string>?[] rollbackTargets;
+    private UsageIndex(int repositories) => byRepository = new RepositoryUsage?[repositories];
 
-    private UsageIndex(int repositories)
+    public RepositoryUsage? For(int repository) => byRepository[repository];
+
+    public static UsageIndex Build(Inventory inventory, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies)
     {
-        sitesByDigest = new Dictionary<string, List<UsageSite>>?[repositories];
-        rollbackTargets = new HashSet<string>?[repositories];
-    }
-
-    public IReadOnlyList<UsageSite> SitesUsing(int repository, string digest) =>
-        sitesByDigest[repository] is { } sites && sites.TryGetValue(digest, out var found) ? found : NotUsed;
-
-    public bool IsRollbackTarget(int repository, string digest) =>
-        rollbackTargets[repository]?.Contains(digest) == true;
-
-    public static UsageIndex Build(
-        Inventory inventory,
-        Dictionary<RepositoryKey, int> positions,
-        RepositoryImages[] repositories,
-        RetentionPolicy[] policies)
-    {
-        var index = new UsageIndex(repositories.Length);
+        var index = new UsageIndex(positions.Count);
         foreach (var use in inventory.Uses)
         {
-            if (!ImageReference.TryParseEcr(use.Image, out var reference)
-                || !positions.TryGetValue(reference.Repository, out var position))
+            if (index.UsageOf(use.Image, positions) is var (reference, usage))
             {
-                continue;
-            }
-
-            if (repositories[position].Resolve(reference) is { } digest)
-            {
-                index.AddUse(position, digest, use.Site);
-            }
-
-            if (use.ResolvedDigest is { } resolved && repositories[position].TryFind(resolved, out _))
-            {
-                index.AddUse(position, resolved, use.Site);
+                usage.Add(reference, use.Site);
+                if (use.ResolvedDigest is { } resolved)
+                {
+                    usage.AddDigest(resolved, use.Site);
+                }
             }
         }
 
         var deepest = policies.Length == 0 ? 0 : policies.Max(policy => policy.KeepRollbackRevisions);
         if (deepest > 0)
         {
-            index.AddRollbackTargets(inventory, positions, repositories, policies, deepest);
+            index.AddRollbackTargets(inventory, positions, policies, deepest);
         }
 
         return index;
-    }
-
-    private void AddUse(int repository, string digest, UsageSite site)
-    {
-        var sites = sitesByDigest[repository] ??= new Dictionary<string, List<UsageSite>>(StringComparer.Ordinal);
-        if (!sites.TryGetValue(digest, out var list))
-        {
-            sites[digest] = list = [];
-        }
-
-        if (!list.Contains(site))
-        {
-            list.Add(site);
-        }
     }
 
     /// <summary>
     /// The images referenced by the N highest-numbered ACTIVE revisions of every family that a task or service
     /// uses, in the account-region where it runs; N is the policy's of the repository holding the image.
     /// </summary>
-    private void AddRollbackTargets(
-        Inventory inventory,
-        Dictionary<RepositoryKey, int> positions,
-        RepositoryImages[] repositories,
-        RetentionPolicy[] policies,
-        int deepest)
+    private void AddRollbackTargets(Inventory inventory, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies, int deepest)
     {
         var familiesInUse = inventory.Uses
             .Select(use => (use.Site.AccountId, use.Site.Region, use.Site.Family))
@@ -97,12 +53,10 @@ internal sealed class UsageIndex
             {
                 foreach (var image in revision.Images)
                 {
-                    if (ImageReference.TryParseEcr(image, out var reference)
-                        && positions.TryGetValue(reference.Repository, out var position)
-                        && rank < policies[position].KeepRollbackRevisions
-                        && repositories[position].Resolve(reference) is { } digest)
+                    if (UsageOf(image, positions) is var (reference, usage)
+                        && rank < policies[positions[reference.Repository]].KeepRollbackRevisions)
                     {
-                        (rollbackTargets[position] ??= new HashSet<string>(StringComparer.Ordinal)).Add(digest);
+                        usage.AddRollbackTarget(reference);
                     }
                 }
 
@@ -110,4 +64,10 @@ internal sealed class UsageIndex
             }
         }
     }
+
+    /// <summary>The reference, and the usage of the curated repository it names; null for other registries.</summary>
+    private (ImageReference, RepositoryUsage)? UsageOf(string image, Dictionary<RepositoryKey, int> positions) =>
+        ImageReference.TryParseEcr(image, out var reference) && positions.TryGetValue(reference.Repository, out var position)
+            ? (reference, byRepository[position] ??= new RepositoryUsage())
+            : null;
 }

@@ -1,0 +1,75 @@
+using EcrCurator.Domain;
+
+namespace EcrCurator.Infrastructure.Policies;
+
+/// <summary>
+/// The fields of a retention policy as configured (SPEC 2 and 3.6); a field left out inherits the level above.
+/// </summary>
+public class PolicyFields
+{
+    public int? WindowDays { get; set; }
+
+    public bool? DeleteUntagged { get; set; }
+
+    public int? KeepNewest { get; set; }
+
+    public int? KeepPulledWithinDays { get; set; }
+
+    public List<string>? KeepTagPatterns { get; set; }
+
+    public int? KeepRollbackRevisions { get; set; }
+
+    public bool? Excluded { get; set; }
+
+    public RetentionMode? Mode { get; set; }
+
+    public PolicyOverride ToOverride() => new()
+    {
+        WindowDays = WindowDays,
+        DeleteUntagged = DeleteUntagged,
+        KeepNewest = KeepNewest,
+        KeepPulledWithinDays = KeepPulledWithinDays,
+        KeepTagPatterns = KeepTagPatterns?.Select(glob => new TagPattern(glob)).ToArray(),
+        KeepRollbackRevisions = KeepRollbackRevisions,
+        Excluded = Excluded,
+        Mode = Mode,
+    };
+
+    /// <summary>Problems with these fields, each naming its configuration key under <paramref name="section"/>.</summary>
+    public IEnumerable<string> Problems(string section)
+    {
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(WindowDays), WindowDays), (nameof(KeepNewest), KeepNewest),
+                     (nameof(KeepPulledWithinDays), KeepPulledWithinDays), (nameof(KeepRollbackRevisions), KeepRollbackRevisions),
+                 })
+        {
+            if (value < 0)
+            {
+                yield return $"{section}:{name} cannot be negative (it is {value}).";
+            }
+        }
+
+        for (var i = 0; i < (KeepTagPatterns?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(KeepTagPatterns![i]))
+            {
+                yield return $"{section}:{nameof(KeepTagPatterns)}:{i} is empty; a tag pattern is a glob such as release-*.";
+            }
+        }
+    }
+}
+
+public sealed class TeamPolicyOptions : PolicyFields
+{
+    public string Team { get; set; } = "";
+}
+
+public sealed class RepositoryPolicyOptions : PolicyFields
+{
+    public string Repository { get; set; } = "";
+
+    public string? AccountId { get; set; }
+
+    public string? Region { get; set; }
+}

@@ -1,0 +1,32 @@
+using EcrCurator.Web.Features.Plan;
+
+namespace EcrCurator.Web;
+
+/// <summary>The verbs the application answers (SPEC 7).</summary>
+public static class CommandLine
+{
+    public const int BadInput = 2;
+
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? errors = null)
+    {
+        output ??= Console.Out;
+        errors ??= Console.Error;
+        switch (args)
+        {
+            case [PlanCommand.Verb, .. var rest]:
+                return PlanCommand.Run(rest, output, errors);
+            default:
+                errors.WriteLine("""
+                    Usage: EcrCurator.Web plan --world FILE [--json] [--repository NAME] [--now TIME] [--Curator:KEY=VALUE ...]
+
+                      plan   a dry run: prints what the retention policy would delete and why.
+                             --world FILE        the world file to decide on (docs/world-format.md)
+                             --json              the JSON output of SPEC section 8 instead of a table
+                             --repository NAME   only this repository
+                             --now TIME          decide as of this ISO-8601 time (default: the clock)
+                    Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
+                    """);
+                return BadInput;
+        }
+    }
+}
