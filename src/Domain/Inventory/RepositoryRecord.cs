@@ -1,6 +1,6 @@
 namespace EcrCurator.Domain;
 
-/// <summary>A curated repository with the team it belongs to and all its images (archived ones too).</summary>
+/// <summary>A curated repository with the team it belongs to and all its images (archived ones too), each digest once.</summary>
 public sealed record RepositoryRecord
 {
     public RepositoryRecord(RepositoryKey key, string team, IReadOnlyList<ImageRecord> images)
@@ -10,6 +10,15 @@ public sealed record RepositoryRecord
         ArgumentException.ThrowIfNullOrEmpty(key.Name);
         ArgumentException.ThrowIfNullOrEmpty(team);
         ArgumentNullException.ThrowIfNull(images);
+        var digests = new HashSet<string>(images.Count, DigestComparer.Instance);
+        foreach (var image in images)
+        {
+            if (!digests.Add(image.Digest))
+            {
+                throw new ArgumentException($"Repository {key} lists image {image.Digest} twice.", nameof(images));
+            }
+        }
+
         Key = key;
         Team = team;
         Images = images;
