@@ -7,20 +7,21 @@ public static class CommandLine
 {
     public const int BadInput = 2;
 
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? errors = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? errors = null)
     {
         output ??= Console.Out;
         errors ??= Console.Error;
         switch (args)
         {
             case [PlanCommand.Verb, .. var rest]:
-                return PlanCommand.Run(rest, output, errors);
+                return await PlanCommand.RunAsync(rest, output, errors);
             default:
                 errors.WriteLine("""
-                    Usage: EcrCurator.Web plan --world FILE [--json] [--repository NAME] [--now TIME] [--Curator:KEY=VALUE ...]
+                    Usage: EcrCurator.Web plan [--json] [--repository NAME] [--world FILE] [--now TIME] [--Curator:KEY=VALUE ...]
 
-                      plan   a dry run: prints what the retention policy would delete and why.
-                             --world FILE        the world file to decide on (docs/world-format.md)
+                      plan   a dry run against the configured AWS accounts: prints what the retention policy
+                             would delete and why, as a table per team and repository.
+                             --world FILE        decide on a world file instead of AWS (docs/world-format.md)
                              --json              the JSON output of SPEC section 8 instead of a table
                              --repository NAME   only this repository
                              --now TIME          decide as of this ISO-8601 time (default: the clock)

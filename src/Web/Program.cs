@@ -1,3 +1,3 @@
 using EcrCurator.Web;
 
-return CommandLine.Run(args);
+return await CommandLine.RunAsync(args);

@@ -11,6 +11,13 @@ public sealed record PolicySet(
 {
     public static PolicySet BasePolicy { get; } = new(PolicyOverride.None, [], []);
 
+    /// <summary>The most rollback revisions any repository can keep: how deep task-definition families must be read.</summary>
+    public int DeepestRollback =>
+        new[] { RetentionPolicy.Default.With(Default).KeepRollbackRevisions }
+            .Concat(Teams.Select(team => team.Override.KeepRollbackRevisions ?? 0))
+            .Concat(Repositories.Select(repository => repository.Override.KeepRollbackRevisions ?? 0))
+            .Max();
+
     public RetentionPolicy For(RepositoryKey repository, string team)
     {
         var policy = RetentionPolicy.Default.With(Default);

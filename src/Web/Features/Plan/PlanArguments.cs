@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EcrCurator.Web.Features.Plan;
 
 /// <summary>The options of <c>plan</c>; every other argument is configuration (<c>--Curator:Policy:WindowDays=10</c>).</summary>
-public sealed record PlanArguments(string World, bool Json, string? Repository, DateTimeOffset? Now, string[] Configuration)
+public sealed record PlanArguments(string? World, bool Json, string? Repository, DateTimeOffset? Now, string[] Configuration)
 {
     public static PlanArguments Parse(string[] args)
     {
@@ -36,9 +36,7 @@ public sealed record PlanArguments(string World, bool Json, string? Repository, 
             }
         }
 
-        return new PlanArguments(
-            world ?? throw new ArgumentException("plan needs --world FILE: the world file to decide on."),
-            json, repository, now, [.. configuration]);
+        return new PlanArguments(world, json, repository, now, [.. configuration]);
     }
 
     private static string ValueOf(string[] args, ref int i) =>

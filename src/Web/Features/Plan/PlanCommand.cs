@@ -1,5 +1,7 @@
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure;
+using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Worlds;
 using Microsoft.Extensions.Options;
@@ -7,25 +9,26 @@ using Microsoft.Extensions.Options;
 namespace EcrCurator.Web.Features.Plan;
 
 /// <summary>
-/// <c>plan</c>: a dry run that prints what would be deleted and why. Until the AWS clients exist it decides on a
-/// world file, under the policies of the configuration.
+/// <c>plan</c>: a dry run that prints what would be deleted and why, read from the configured AWS accounts
+/// (or from a world file with <c>--world</c>), decided under the policies of the configuration.
 /// </summary>
 public static class PlanCommand
 {
     public const string Verb = "plan";
 
-    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
         try
         {
             var arguments = PlanArguments.Parse(args);
-            var options = LoadOptions(arguments.Configuration);
-            var world = WorldFile.Read(arguments.World);
-            var plan = RetentionEngine.Evaluate(
-                WorldInventory.From(world, options.ToTeamRules()),
-                options.ToPolicySet(),
-                [],
-                arguments.Now ?? DateTimeOffset.UtcNow);
+            using var host = BuildHost(arguments.Configuration, errors);
+            var retention = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+            var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var policies = retention.ToPolicySet();
+            var read = arguments.World is { } file
+                ? new InventoryRead(WorldInventory.From(WorldFile.Read(file), retention.ToTeamRules()), [])
+                : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, CancellationToken.None);
+            var plan = RetentionEngine.Evaluate(read.Inventory, policies, [], arguments.Now ?? DateTimeOffset.UtcNow);
             if (arguments.Repository is { } name)
             {
                 plan = plan with { Repositories = [.. plan.Repositories.Where(repository => repository.Repository.Key.Name == name)] };
@@ -41,35 +44,49 @@ public static class PlanCommand
             }
             else
             {
-                PlanTable.Write(plan, output);
+                PlanTable.Write(plan, storage, output);
+            }
+
+            foreach (var problem in read.Problems)
+            {
+                errors.WriteLine(problem);
             }
 
             foreach (var reason in plan.IncompleteReasons)
             {
-                errors.WriteLine($"Incomplete, nothing is proposed for deletion: {reason}");
+                errors.WriteLine($"Incomplete, so nothing is proposed for deletion: {reason}");
             }
 
             return plan.IsComplete ? 0 : 1;
         }
-        catch (Exception error) when (error is ArgumentException or OptionsValidationException or InvalidOperationException
-                                          or WorldFormatException or IOException or UnauthorizedAccessException)
+        catch (OptionsValidationException invalid)
         {
-            errors.WriteLine(error is OptionsValidationException invalid
-                ? "Configuration error: " + string.Join(Environment.NewLine + "Configuration error: ", invalid.Failures)
-                : error.Message);
+            errors.WriteLine("Configuration error: " + string.Join(Environment.NewLine + "Configuration error: ", invalid.Failures));
+            return CommandLine.BadInput;
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or WorldFormatException
+                                          or IOException or UnauthorizedAccessException or AwsCredentialsException)
+        {
+            errors.WriteLine(error.Message);
             return CommandLine.BadInput;
         }
     }
 
-    private static RetentionOptions LoadOptions(string[] configuration)
+    /// <summary>The application's services with progress on standard error, so that standard output is only the plan.</summary>
+    private static IHost BuildHost(string[] configuration, TextWriter errors)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = configuration,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ProgressLoggerProvider(errors));
         builder.AddInfrastructure();
-        using var host = builder.Build();
-        return host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+        var host = builder.Build();
+        _ = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
+        return host;
     }
 }

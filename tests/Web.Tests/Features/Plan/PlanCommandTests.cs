@@ -74,6 +74,6 @@ public class PlanCommandTests
         Assert.Contains("== team ops", run.Output);
         Assert.Contains("== team web", run.Output);
         Assert.Contains("kept-tag-pattern outside-window", run.Output);
-        Assert.Contains("Total: 2 repositories, 8 images, 0.400 GB stored; 2 to delete", run.Output);
+        Assert.Contains("Total: 2 repositories, 8 images, 0.373 GiB; delete 2: 0.093 GiB by image size (0.01 USD/month)", run.Output);
     }
 }

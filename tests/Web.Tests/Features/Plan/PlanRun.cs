@@ -13,7 +13,7 @@ public sealed record PlanRun(int ExitCode, string Output, string Errors)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var exitCode = CommandLine.Run(args, output, errors);
+        var exitCode = CommandLine.RunAsync(args, output, errors).GetAwaiter().GetResult();
         return new PlanRun(exitCode, output.ToString(), errors.ToString());
     }
 

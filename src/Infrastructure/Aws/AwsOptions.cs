@@ -1,0 +1,40 @@
+namespace EcrCurator.Infrastructure.Aws;
+
+/// <summary>
+/// What is curated (<c>Curator:Registries</c>), which further account-regions are scanned for ECS usage
+/// (<c>Curator:UsageSources</c>), and how AWS is called (<c>Curator:Aws</c>).
+/// </summary>
+public sealed class AwsOptions
+{
+    public const string Section = "Curator";
+
+    public List<AccountRegionOptions> Registries { get; set; } = [];
+
+    public List<AccountRegionOptions> UsageSources { get; set; } = [];
+
+    public AwsCallOptions Aws { get; set; } = new();
+}
+
+public sealed class AccountRegionOptions
+{
+    public string AccountId { get; set; } = "";
+
+    public string Region { get; set; } = "";
+
+    public string? RoleArn { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    public AccountRegion ToAccountRegion() => new(AccountId, Region, string.IsNullOrWhiteSpace(RoleArn) ? null : RoleArn, ExternalId);
+}
+
+public sealed class AwsCallOptions
+{
+    /// <summary>Calls under way at once per account-region.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Attempts per call, the first included, on throttling, 5xx and transport errors.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    public int TimeoutSeconds { get; set; } = 30;
+}

@@ -1,0 +1,9 @@
+namespace EcrCurator.Infrastructure.Aws;
+
+/// <summary>An AWS JSON 1.1 service: how it is signed, addressed and named in its targets and IAM actions.</summary>
+public sealed record AwsService(string SigningName, string EndpointPrefix, string TargetPrefix, string IamPrefix, string EnvironmentName)
+{
+    public static readonly AwsService Ecr = new("ecr", "api.ecr", "AmazonEC2ContainerRegistry_V20150921", "ecr", "ECR");
+
+    public static readonly AwsService Ecs = new("ecs", "ecs", "AmazonEC2ContainerServiceV20141113", "ecs", "ECS");
+}

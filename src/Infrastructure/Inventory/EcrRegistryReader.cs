@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Aws.Ecr;
+using Microsoft.Extensions.Options;
+
+namespace EcrCurator.Infrastructure.Inventory;
+
+/// <summary>Reads a registry over ECR: repositories, their tags (for the team), images (archived too) and manifests.</summary>
+public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOptions> options) : IRegistryReader
+{
+    public async Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, CancellationToken cancellation)
+    {
+        var ecr = new EcrClient(connections.Client(registry, AwsService.Ecr));
+        var repositories = await ecr.DescribeRepositoriesAsync(cancellation);
+        var records = new ConcurrentBag<RepositoryRecord>();
+        var problems = new ConcurrentBag<string>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
+        await Parallel.ForEachAsync(repositories, parallel, async (repository, token) =>
+        {
+            try
+            {
+                records.Add(await ReadRepositoryAsync(ecr, registry, repository, teams, token));
+            }
+            catch (Exception error) when (error is AwsException or IncompleteReadException)
+            {
+                problems.Add($"Repository {registry}/{repository.RepositoryName} is left out: {error.Message}");
+            }
+        });
+        return new RegistryRead([.. records], [.. problems.Order(StringComparer.Ordinal)]);
+    }
+
+    private static async Task<RepositoryRecord> ReadRepositoryAsync(
+        EcrClient ecr, AccountRegion registry, EcrRepository repository, TeamRules teams, CancellationToken cancellation)
+    {
+        var tags = await ecr.ListTagsAsync(repository.RepositoryArn, cancellation);
+        var details = await ecr.DescribeImagesAsync(repository.RepositoryName, cancellation);
+        var active = details.Where(detail => detail.ImageStatus is null or "ACTIVE").Select(detail => detail.ImageDigest).ToList();
+        var (images, failures) = await ecr.BatchGetImageAsync(repository.RepositoryName, active, cancellation);
+        var unreadable = failures.Where(failure => failure.FailureCode != "ImageNotFound").ToList();
+        if (unreadable.Count > 0)
+        {
+            throw new IncompleteReadException(
+                $"{unreadable.Count} manifests could not be read (first: {unreadable[0].ImageId?.ImageDigest} {unreadable[0].FailureCode}: {unreadable[0].FailureReason}).");
+        }
+
+        var gone = failures.Select(failure => failure.ImageId?.ImageDigest).ToHashSet();
+        var manifests = images
+            .Where(image => image.ImageId.ImageDigest is not null && image.ImageManifest is not null)
+            .DistinctBy(image => image.ImageId.ImageDigest)
+            .ToDictionary(image => image.ImageId.ImageDigest!, image => ImageManifest.Parse(image.ImageManifest!));
+        var key = new RepositoryKey(registry.AccountId, registry.Region, repository.RepositoryName);
+        return new RepositoryRecord(
+            key,
+            teams.TeamOf(repository.RepositoryName, tags),
+            [.. details.Where(detail => !gone.Contains(detail.ImageDigest)).Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest)))]);
+    }
+
+    private static ImageRecord ToRecord(ImageDetail detail, ImageManifest? manifest) => new()
+    {
+        Digest = detail.ImageDigest,
+        Tags = detail.ImageTags ?? [],
+        PushedAt = detail.ImagePushedAt ?? throw new IncompleteReadException($"ECR gave image {detail.ImageDigest} no push time."),
+        SizeBytes = detail.ImageSizeInBytes ?? 0,
+        LastPulledAt = detail.LastRecordedPullTime,
+        MediaType = detail.ImageManifestMediaType,
+        ArtifactMediaType = detail.ArtifactMediaType,
+        Manifests = manifest?.Manifests ?? [],
+        Subject = manifest?.Subject,
+        Layers = manifest is { Manifests.Count: 0 } ? manifest.Layers : null,
+        Status = detail.ImageStatus == "ARCHIVED" ? ImageStatus.Archived : ImageStatus.Active,
+    };
+}
+
+/// <summary>Something AWS answered leaves the read incomplete.</summary>
+public sealed class IncompleteReadException(string message) : Exception(message);

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Aws.Ecs;
+using Microsoft.Extensions.Options;
+
+namespace EcrCurator.Infrastructure.Inventory;
+
+/// <summary>
+/// Reads what ECS runs in one account-region: every running task, and every PRIMARY or ACTIVE deployment (or
+/// task set) of every ACTIVE service with the digests ECS resolved for its current service revisions.
+/// </summary>
+public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptions> options) : IUsageReader
+{
+    private static readonly string[] CountedDeployments = ["PRIMARY", "ACTIVE"];
+
+    public async Task<UsageRead> ReadAsync(AccountRegion source, int rollbackDepth, CancellationToken cancellation)
+    {
+        var ecs = new EcsClient(connections.Client(source, AwsService.Ecs));
+        var uses = new ConcurrentBag<ImageUse>();
+        var used = new ConcurrentDictionary<string, EcsTaskDefinition>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
+        await Parallel.ForEachAsync(await ecs.ListClustersAsync(cancellation), parallel, async (cluster, token) =>
+        {
+            var reader = new ClusterReader(ecs, source, cluster, uses, used);
+            await reader.ReadServicesAsync(token);
+            await reader.ReadTasksAsync(token);
+        });
+
+        var definitions = rollbackDepth == 0
+            ? used.Values.ToList()
+            : await RollbackCandidatesAsync(ecs, used.Values, rollbackDepth, cancellation);
+        return new UsageRead([.. uses], [.. definitions.DistinctBy(definition => (definition.Family, definition.Revision)).Select(definition => ToRecord(source, definition))]);
+    }
+
+    /// <summary>The newest ACTIVE revisions of every family in use, the ones in use included.</summary>
+    private static async Task<List<EcsTaskDefinition>> RollbackCandidatesAsync(
+        EcsClient ecs, ICollection<EcsTaskDefinition> used, int depth, CancellationToken cancellation)
+    {
+        var definitions = used.ToList();
+        foreach (var family in used.Select(definition => definition.Family).Distinct(StringComparer.Ordinal))
+        {
+            var newest = (await ecs.ListActiveTaskDefinitionsAsync(family, cancellation))
+                .Where(arn => FamilyOf(arn) == family)
+                .Take(depth);
+            foreach (var arn in newest)
+            {
+                definitions.Add(await ecs.DescribeTaskDefinitionAsync(arn, cancellation));
+            }
+        }
+
+        return definitions;
+    }
+
+    private static TaskDefinitionRecord ToRecord(AccountRegion source, EcsTaskDefinition definition) => new(
+        source.AccountId,
+        source.Region,
+        definition.Family,
+        definition.Revision,
+        definition.Status is null or "ACTIVE",
+        [.. (definition.ContainerDefinitions ?? []).Select(container => container.Image).OfType<string>()]);
+
+    /// <summary>The family of <c>arn:…:task-definition/FAMILY:REVISION</c>.</summary>
+    private static string FamilyOf(string arn)
+    {
+        var name = arn[(arn.LastIndexOf('/') + 1)..];
+        var colon = name.LastIndexOf(':');
+        return colon >= 0 ? name[..colon] : name;
+    }
+
+    /// <summary>The services and tasks of one cluster.</summary>
+    private sealed class ClusterReader(
+        EcsClient ecs, AccountRegion source, string clusterArn, ConcurrentBag<ImageUse> uses, ConcurrentDictionary<string, EcsTaskDefinition> used)
+    {
+        private readonly string cluster = clusterArn[(clusterArn.LastIndexOf('/') + 1)..];
+
+        public async Task ReadServicesAsync(CancellationToken cancellation)
+        {
+            var (services, failures) = await ecs.DescribeServicesAsync(clusterArn, await ecs.ListServicesAsync(clusterArn, cancellation), cancellation);
+            Require(failures, "DescribeServices");
+            foreach (var service in services.Where(service => service.Status == "ACTIVE"))
+            {
+                foreach (var deployment in (service.Deployments ?? []).Concat(service.TaskSets ?? []).Where(deployment => CountedDeployments.Contains(deployment.Status)))
+                {
+                    var definition = await DefinitionAsync(deployment.TaskDefinition, cancellation);
+                    var site = Site(definition, service.ServiceName, null);
+                    foreach (var container in definition.ContainerDefinitions ?? [])
+                    {
+                        Use(container.Image, null, site);
+                    }
+                }
+
+                var arns = (service.CurrentServiceRevisions ?? []).Select(revision => revision.Arn).OfType<string>().ToList();
+                var (revisions, missing) = await ecs.DescribeServiceRevisionsAsync(arns, cancellation);
+                Require(missing, "DescribeServiceRevisions");
+                foreach (var revision in revisions)
+                {
+                    var definition = await DefinitionAsync(revision.TaskDefinition, cancellation);
+                    var site = Site(definition, service.ServiceName, null);
+                    foreach (var image in revision.ContainerImages ?? [])
+                    {
+                        var declared = definition.ContainerDefinitions?.FirstOrDefault(container => container.Name == image.ContainerName)?.Image;
+                        Use(image.Image ?? declared, image.ImageDigest, site);
+                    }
+                }
+            }
+        }
+
+        public async Task ReadTasksAsync(CancellationToken cancellation)
+        {
+            var (tasks, failures) = await ecs.DescribeTasksAsync(clusterArn, await ecs.ListRunningTasksAsync(clusterArn, cancellation), cancellation);
+            Require(failures, "DescribeTasks");
+            foreach (var task in tasks)
+            {
+                var definition = await DefinitionAsync(task.TaskDefinitionArn, cancellation);
+                var service = task.Group is { } group && group.StartsWith("service:", StringComparison.Ordinal) ? group["service:".Length..] : null;
+                var site = Site(definition, service, task.TaskArn[(task.TaskArn.LastIndexOf('/') + 1)..]);
+                var containers = task.Containers ?? [];
+                foreach (var container in containers)
+                {
+                    var declared = definition.ContainerDefinitions?.FirstOrDefault(defined => defined.Name == container.Name)?.Image;
+                    Use(container.Image ?? declared, container.ImageDigest, site);
+                }
+
+                foreach (var defined in (definition.ContainerDefinitions ?? []).Where(defined => containers.All(container => container.Name != defined.Name)))
+                {
+                    Use(defined.Image, null, site);
+                }
+            }
+        }
+
+        private async Task<EcsTaskDefinition> DefinitionAsync(string? arn, CancellationToken cancellation)
+        {
+            var definition = await ecs.DescribeTaskDefinitionAsync(arn ?? throw new IncompleteReadException($"ECS named no task definition in cluster {cluster}."), cancellation);
+            used.TryAdd(definition.TaskDefinitionArn ?? $"{definition.Family}:{definition.Revision}", definition);
+            return definition;
+        }
+
+        private UsageSite Site(EcsTaskDefinition definition, string? service, string? task) =>
+            new(source.AccountId, source.Region, cluster, service, task, definition.Family, definition.Revision);
+
+        private void Use(string? image, string? digest, UsageSite site)
+        {
+            // A reference names the repository a reported digest belongs to; ECS always reports one.
+            if (image is not null)
+            {
+                uses.Add(new ImageUse(image, digest, site));
+            }
+        }
+
+        /// <summary>Something listed a moment ago and now MISSING is gone; any other failure leaves usage unknown.</summary>
+        private void Require(List<EcsFailure> failures, string operation)
+        {
+            var unknown = failures.FirstOrDefault(failure => failure.Reason != "MISSING");
+            if (unknown is not null)
+            {
+                throw new IncompleteReadException($"{operation} in cluster {cluster} could not describe {unknown.Arn}: {unknown.Reason} {unknown.Detail}");
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Aws;
+
+namespace EcrCurator.Infrastructure.Inventory;
+
+/// <summary>Reads the repositories of one registry with all their images.</summary>
+public interface IRegistryReader
+{
+    /// <summary>
+    /// The registry's repositories. A repository that cannot be read completely is left out and named in
+    /// <see cref="RegistryRead.Problems"/>; a registry that cannot be listed at all throws.
+    /// </summary>
+    Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, CancellationToken cancellation);
+}
+
+public sealed record RegistryRead(IReadOnlyList<RepositoryRecord> Repositories, IReadOnlyList<string> Problems);
