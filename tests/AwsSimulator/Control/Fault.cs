@@ -1,0 +1,40 @@
+namespace EcrCurator.AwsSimulator.Control;
+
+/// <summary>
+/// An injected fault: <c>latency</c> (delays by <see cref="LatencyMs"/>, then answers normally), <c>throttle</c>
+/// (ThrottlingException), <c>server-error</c> (ServerException 500, or ServiceUnavailableException with status 503)
+/// or <c>access-denied</c> (AccessDeniedException). It fires for the next <see cref="Count"/> matching requests
+/// (every one when null), each with <see cref="Probability"/> (1 when null; drawn from a generator seeded by <see cref="Seed"/>).
+/// </summary>
+public sealed record Fault
+{
+    public static readonly string[] Kinds = ["latency", "throttle", "server-error", "access-denied"];
+
+    public int Id { get; init; }
+
+    public required string Kind { get; init; }
+
+    public string? AccountId { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary><c>DescribeImages</c>, <c>ecr:DescribeImages</c> or <c>ecr:*</c>; any operation when null.</summary>
+    public string? Operation { get; init; }
+
+    internal OperationScope Scope => new(AccountId, Region, Operation);
+
+    public int? LatencyMs { get; init; }
+
+    public int? Status { get; init; }
+
+    public int? Count { get; init; }
+
+    public double? Probability { get; init; }
+
+    public int? Seed { get; init; }
+
+    public string? Message { get; init; }
+
+    /// <summary>How many times it has fired.</summary>
+    public int Fired { get; init; }
+}

@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using EcrCurator.AwsSimulator;
+using EcrCurator.AwsSimulator.Generation;
+using EcrCurator.Worlds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcrCurator.Web.Tests.Support;
+
+/// <summary>
+/// The AWS simulator serving a world on 127.0.0.1, in this process, with the environment the AWS SDKs read
+/// (credentials of the world's first account, the region, the endpoint) pointing at it.
+/// </summary>
+public sealed class Simulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private Simulator(WebApplication app, Uri endpoint)
+    {
+        this.app = app;
+        Endpoint = endpoint;
+        Control = new HttpClient { BaseAddress = new Uri(endpoint, "/_sim/") };
+    }
+
+    public Uri Endpoint { get; }
+
+    public HttpClient Control { get; }
+
+    public static async Task<Simulator> StartAsync(World world, string accountId = "111111111111", string region = "ap-northeast-1")
+    {
+        var app = SimulatorApp.Create(world, new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", accountId);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
+        Environment.SetEnvironmentVariable("AWS_REGION", region);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint.ToString());
+        return new Simulator(app, endpoint);
+    }
+
+    public async Task InjectAsync(object fault)
+    {
+        using var response = await Control.PostAsJsonAsync("faults", fault, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", null);
+        Control.Dispose();
+        await app.DisposeAsync();
+    }
+}
