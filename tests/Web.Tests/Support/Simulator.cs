@@ -15,6 +15,8 @@ namespace EcrCurator.Web.Tests.Support;
 /// </summary>
 public sealed class Simulator : IAsyncDisposable
 {
+    private sealed record RequestCount(string Key, int Requests, int Errors);
+
     private readonly WebApplication app;
 
     private Simulator(WebApplication app, Uri endpoint)
@@ -44,6 +46,13 @@ public sealed class Simulator : IAsyncDisposable
     {
         using var response = await Control.PostAsJsonAsync("faults", fault, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Every <c>service:Operation</c> the simulator was asked for.</summary>
+    public async Task<IReadOnlySet<string>> OperationsCalledAsync()
+    {
+        var counts = await Control.GetFromJsonAsync<List<RequestCount>>("requests", TestContext.Current.CancellationToken);
+        return counts!.Select(count => count.Key[(count.Key.LastIndexOf('/') + 1)..]).ToHashSet();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EcrCurator.Web.Tests.Support;
 using EcrCurator.Worlds;
 
@@ -73,5 +74,26 @@ public class PlanAgainstAwsTests
         Assert.Contains($"Registry {CrossAccountWorld.Other}/ap-northeast-1 is left out: Access denied", run.Errors);
         Assert.Contains("ecr:DescribeRepositories", run.Errors);
         Assert.Equal("delete", PlanExpectations.Images(run, "shared/base")[CrossAccountWorld.RunNowhere].Decision);
+    }
+
+    [Fact]
+    public async Task CallsOnlyWhatTheReadOnlyIamPolicyGrants()
+    {
+        await using var simulator = await Simulator.StartAsync(CrossAccountWorld.Create());
+
+        var run = PlanRun.Of(["plan", "--json", "--now", PlanRun.Now, .. CrossAccountWorld.Configuration, .. CrossAccountWorld.OtherAsRegistry, "--Curator:Policy:KeepRollbackRevisions=2"]);
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        using var policy = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "iam-policy.json")));
+        var granted = policy.RootElement.GetProperty("ReadOnly").GetProperty("Statement").EnumerateArray()
+            .SelectMany(statement => statement.GetProperty("Action") is { ValueKind: JsonValueKind.Array } actions
+                ? actions.EnumerateArray().Select(action => action.GetString()!)
+                : [statement.GetProperty("Action").GetString()!])
+            .ToHashSet();
+        var called = (await simulator.OperationsCalledAsync()).Where(operation => operation != "sts:GetCallerIdentity").ToList();
+        Assert.Contains("sts:AssumeRole", called);
+        Assert.Contains("ecs:ListTaskDefinitions", called);
+        Assert.All(called, operation => Assert.Contains(operation, granted));
+        Assert.DoesNotContain("ecr:BatchDeleteImage", granted);
     }
 }
