@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using EcrCurator.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project tests/Benchmarks -- --filter '*'     the engine (BenchmarkDotNet)
+// dotnet run -c Release --project tests/Benchmarks -- plan [options]   plan end to end against the simulator
+if (args is ["plan", .. var options])
+{
+    return await PlanBenchmark.RunAsync(options);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
+return 0;

@@ -13,7 +13,7 @@ public static class AwsErrors
         {
             using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
             var root = document.RootElement;
-            type = root.TryGetProperty("__type", out var t) ? t.GetString() : null;
+            type = root.TryGetProperty("__type", out var t) || root.TryGetProperty("code", out t) ? t.GetString() : null;
             text = root.TryGetProperty("message", out var m) || root.TryGetProperty("Message", out m) ? m.GetString() : null;
         }
         catch (JsonException)
@@ -58,7 +58,7 @@ public static class AwsErrors
             target,
             inner: error);
 
-    /// <summary>Strips a <c>namespace#</c> prefix and a <c>:…</c> suffix, as the SDKs do.</summary>
+    /// <summary>Strips a <c>namespace#</c> prefix and a <c>:…</c> or <c>,…</c> suffix, as the SDKs do.</summary>
     public static string? ShortCode(string? type)
     {
         if (string.IsNullOrWhiteSpace(type))
@@ -68,7 +68,7 @@ public static class AwsErrors
 
         var hash = type.LastIndexOf('#');
         var code = hash >= 0 ? type[(hash + 1)..] : type;
-        var colon = code.IndexOf(':', StringComparison.Ordinal);
-        return colon >= 0 ? code[..colon] : code;
+        var end = code.IndexOfAny([':', ',']);
+        return end >= 0 ? code[..end] : code;
     }
 }

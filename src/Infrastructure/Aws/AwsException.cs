@@ -14,6 +14,8 @@ public sealed class AwsException(string message, string code, string operation, 
 
     public bool IsAccessDenied => Code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation";
 
-    public bool IsThrottling => Code is "ThrottlingException" or "TooManyRequestsException" or "LimitExceededException"
-        or "RequestLimitExceeded" or "Throttling" or "ThrottledException" or "RequestThrottled" or "SlowDown";
+    public bool IsThrottling => Status == 429 || Code is "ThrottlingException" or "TooManyRequestsException" or "LimitExceededException"
+        or "RequestLimitExceeded" or "Throttling" or "ThrottledException" or "RequestThrottled" or "SlowDown"
+        or "BandwidthLimitExceeded" or "EC2ThrottledException" or "PriorRequestNotComplete" or "ProvisionedThroughputExceededException"
+        or "RequestThrottledException" or "TransactionInProgressException";
 }

@@ -12,12 +12,14 @@ namespace EcrCurator.Infrastructure.Aws;
 public sealed class AwsJsonClient(HttpClient http, AwsService service, AccountRegion target, Uri endpoint, SemaphoreSlim gate, AwsCallOptions options, AwsCallCounter counter)
 {
     private static readonly MediaTypeHeaderValue ContentType = new("application/x-amz-json-1.1");
+    private static readonly string UserAgent = $"ecr-curator/{typeof(AwsJsonClient).Assembly.GetName().Version?.ToString(3)} md/dotnet#{Environment.Version}";
 
     public AccountRegion Target => target;
 
     public async Task<TResponse> SendAsync<TResponse>(string operation, object request, CancellationToken cancellation)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), AwsJson.Options);
+        var invocation = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)
         {
             AwsException failure;
@@ -30,6 +32,10 @@ public sealed class AwsJsonClient(HttpClient http, AwsService service, AccountRe
                 using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
                 message.Content.Headers.ContentType = ContentType;
                 message.Headers.Add("X-Amz-Target", $"{service.TargetPrefix}.{operation}");
+                message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+                message.Headers.Add("x-amz-user-agent", UserAgent);
+                message.Headers.Add("amz-sdk-invocation-id", invocation);
+                message.Headers.Add("amz-sdk-request", $"attempt={attempt}; max={options.MaxAttempts}");
                 using var response = await http.SendAsync(message, timeout.Token);
                 if (response.IsSuccessStatusCode)
                 {

@@ -1,8 +1,9 @@
 namespace EcrCurator.Infrastructure.Aws;
 
 /// <summary>
-/// The official SDKs' retry: full-jitter exponential backoff, 100 ms base (500 ms for throttling), 20 s cap;
-/// throttling, 5xx and transport errors are retried, client errors never.
+/// The official SDKs' retry: full-jitter exponential backoff (the pause before retry n is random below
+/// min(20 s, base × 2^(n−1)), base 50 ms, or 1 s after throttling); throttling, 500, 502, 503, 504 and transport
+/// errors are retried, client errors never.
 /// </summary>
 public static class AwsRetry
 {
@@ -10,11 +11,11 @@ public static class AwsRetry
 
     public static TimeSpan Delay(int failedAttempts, bool throttled)
     {
-        var baseDelay = throttled ? 500.0 : 100.0;
+        var baseDelay = throttled ? 1000.0 : 50.0;
         var ceiling = Math.Min(Cap.TotalMilliseconds, baseDelay * Math.Pow(2, failedAttempts - 1));
         return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 
     public static bool IsRetryable(AwsException error) =>
-        error.IsThrottling || error.Status is >= 500 or 429 || error.Code is "RequestTimeout" or "RequestTimeoutException";
+        error.IsThrottling || error.Status is 500 or 502 or 503 or 504 || error.Code is "RequestTimeout" or "RequestTimeoutException" or "Unreachable";
 }

@@ -22,9 +22,7 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
         await Parallel.ForEachAsync(await ecs.ListClustersAsync(cancellation), parallel, async (cluster, token) =>
         {
-            var reader = new ClusterReader(ecs, source, cluster, uses, used);
-            await reader.ReadServicesAsync(token);
-            await reader.ReadTasksAsync(token);
+            await new ClusterReader(ecs, source, cluster, uses, used).ReadAsync(token);
         });
 
         var definitions = rollbackDepth == 0
@@ -37,19 +35,12 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
     private static async Task<List<EcsTaskDefinition>> RollbackCandidatesAsync(
         EcsClient ecs, ICollection<EcsTaskDefinition> used, int depth, CancellationToken cancellation)
     {
-        var definitions = used.ToList();
-        foreach (var family in used.Select(definition => definition.Family).Distinct(StringComparer.Ordinal))
+        var newest = await Task.WhenAll(used.Select(definition => definition.Family).Distinct(StringComparer.Ordinal).Select(async family =>
         {
-            var newest = (await ecs.ListActiveTaskDefinitionsAsync(family, cancellation))
-                .Where(arn => FamilyOf(arn) == family)
-                .Take(depth);
-            foreach (var arn in newest)
-            {
-                definitions.Add(await ecs.DescribeTaskDefinitionAsync(arn, cancellation));
-            }
-        }
-
-        return definitions;
+            var arns = (await ecs.ListActiveTaskDefinitionsAsync(family, cancellation)).Where(arn => FamilyOf(arn) == family).Take(depth);
+            return await Task.WhenAll(arns.Select(arn => ecs.DescribeTaskDefinitionAsync(arn, cancellation)));
+        }));
+        return [.. used, .. newest.SelectMany(definitions => definitions)];
     }
 
     private static TaskDefinitionRecord ToRecord(AccountRegion source, EcsTaskDefinition definition) => new(
@@ -74,45 +65,56 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
     {
         private readonly string cluster = clusterArn[(clusterArn.LastIndexOf('/') + 1)..];
 
-        public async Task ReadServicesAsync(CancellationToken cancellation)
-        {
-            var (services, failures) = await ecs.DescribeServicesAsync(clusterArn, await ecs.ListServicesAsync(clusterArn, cancellation), cancellation);
-            Require(failures, "DescribeServices");
-            foreach (var service in services.Where(service => service.Status == "ACTIVE"))
-            {
-                foreach (var deployment in (service.Deployments ?? []).Concat(service.TaskSets ?? []).Where(deployment => CountedDeployments.Contains(deployment.Status)))
-                {
-                    var definition = await DefinitionAsync(deployment.TaskDefinition, cancellation);
-                    var site = Site(definition, service.ServiceName, null);
-                    foreach (var container in definition.ContainerDefinitions ?? [])
-                    {
-                        Use(container.Image, null, site);
-                    }
-                }
+        public Task ReadAsync(CancellationToken cancellation) => Task.WhenAll(ReadServicesAsync(cancellation), ReadTasksAsync(cancellation));
 
-                var arns = (service.CurrentServiceRevisions ?? []).Select(revision => revision.Arn).OfType<string>().ToList();
-                var (revisions, missing) = await ecs.DescribeServiceRevisionsAsync(arns, cancellation);
-                Require(missing, "DescribeServiceRevisions");
-                foreach (var revision in revisions)
+        private async Task ReadServicesAsync(CancellationToken cancellation)
+        {
+            var (described, failures) = await ecs.DescribeServicesAsync(clusterArn, await ecs.ListServicesAsync(clusterArn, cancellation), cancellation);
+            Require(failures, "DescribeServices");
+            var services = described.Where(service => service.Status == "ACTIVE").ToList();
+            var deployments = services
+                .SelectMany(service => (service.Deployments ?? []).Concat(service.TaskSets ?? [])
+                    .Where(deployment => CountedDeployments.Contains(deployment.Status))
+                    .Select(deployment => (service.ServiceName, deployment.TaskDefinition)))
+                .ToList();
+            var revisionsOf = services
+                .SelectMany(service => (service.CurrentServiceRevisions ?? []).Select(revision => (revision.Arn, service.ServiceName)))
+                .Where(revision => revision.Arn is not null)
+                .DistinctBy(revision => revision.Arn)
+                .ToDictionary(revision => revision.Arn!, revision => revision.ServiceName);
+            var (revisions, missing) = await ecs.DescribeServiceRevisionsAsync([.. revisionsOf.Keys], cancellation);
+            Require(missing, "DescribeServiceRevisions");
+            var definitions = await DefinitionsAsync(deployments.Select(deployment => deployment.TaskDefinition).Concat(revisions.Select(revision => revision.TaskDefinition)), cancellation);
+
+            foreach (var (service, arn) in deployments)
+            {
+                var definition = definitions[arn!];
+                foreach (var container in definition.ContainerDefinitions ?? [])
                 {
-                    var definition = await DefinitionAsync(revision.TaskDefinition, cancellation);
-                    var site = Site(definition, service.ServiceName, null);
-                    foreach (var image in revision.ContainerImages ?? [])
-                    {
-                        var declared = definition.ContainerDefinitions?.FirstOrDefault(container => container.Name == image.ContainerName)?.Image;
-                        Use(image.Image ?? declared, image.ImageDigest, site);
-                    }
+                    Use(container.Image, null, Site(definition, service, null));
+                }
+            }
+
+            foreach (var revision in revisions)
+            {
+                var definition = definitions[revision.TaskDefinition!];
+                var service = revision.ServiceRevisionArn is { } arn && revisionsOf.TryGetValue(arn, out var name) ? name : null;
+                foreach (var image in revision.ContainerImages ?? [])
+                {
+                    var declared = definition.ContainerDefinitions?.FirstOrDefault(container => container.Name == image.ContainerName)?.Image;
+                    Use(image.Image ?? declared, image.ImageDigest, Site(definition, service, null));
                 }
             }
         }
 
-        public async Task ReadTasksAsync(CancellationToken cancellation)
+        private async Task ReadTasksAsync(CancellationToken cancellation)
         {
             var (tasks, failures) = await ecs.DescribeTasksAsync(clusterArn, await ecs.ListRunningTasksAsync(clusterArn, cancellation), cancellation);
             Require(failures, "DescribeTasks");
+            var definitions = await DefinitionsAsync(tasks.Select(task => task.TaskDefinitionArn), cancellation);
             foreach (var task in tasks)
             {
-                var definition = await DefinitionAsync(task.TaskDefinitionArn, cancellation);
+                var definition = definitions[task.TaskDefinitionArn!];
                 var service = task.Group is { } group && group.StartsWith("service:", StringComparison.Ordinal) ? group["service:".Length..] : null;
                 var site = Site(definition, service, task.TaskArn[(task.TaskArn.LastIndexOf('/') + 1)..]);
                 var containers = task.Containers ?? [];
@@ -129,11 +131,17 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
             }
         }
 
-        private async Task<EcsTaskDefinition> DefinitionAsync(string? arn, CancellationToken cancellation)
+        /// <summary>Every task definition named, each described once, all under way at once.</summary>
+        private async Task<Dictionary<string, EcsTaskDefinition>> DefinitionsAsync(IEnumerable<string?> arns, CancellationToken cancellation)
         {
-            var definition = await ecs.DescribeTaskDefinitionAsync(arn ?? throw new IncompleteReadException($"ECS named no task definition in cluster {cluster}."), cancellation);
-            used.TryAdd(definition.TaskDefinitionArn ?? $"{definition.Family}:{definition.Revision}", definition);
-            return definition;
+            var names = arns.Select(arn => arn ?? throw new IncompleteReadException($"ECS named no task definition in cluster {cluster}.")).Distinct().ToList();
+            var definitions = await Task.WhenAll(names.Select(name => ecs.DescribeTaskDefinitionAsync(name, cancellation)));
+            foreach (var definition in definitions)
+            {
+                used.TryAdd(definition.TaskDefinitionArn ?? $"{definition.Family}:{definition.Revision}", definition);
+            }
+
+            return names.Zip(definitions).ToDictionary(pair => pair.First, pair => pair.Second);
         }
 
         private UsageSite Site(EcsTaskDefinition definition, string? service, string? task) =>

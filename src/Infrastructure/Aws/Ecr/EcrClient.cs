@@ -27,7 +27,7 @@ public sealed class EcrClient(AwsJsonClient client)
             repositories.AddRange(page.Repositories ?? []);
             next = page.NextToken;
         }
-        while (next is not null);
+        while (!string.IsNullOrEmpty(next));
         return repositories;
     }
 
@@ -49,7 +49,7 @@ public sealed class EcrClient(AwsJsonClient client)
             images.AddRange(page.ImageDetails ?? []);
             next = page.NextToken;
         }
-        while (next is not null);
+        while (!string.IsNullOrEmpty(next));
         return images;
     }
 
@@ -67,19 +67,12 @@ public sealed class EcrClient(AwsJsonClient client)
         return images;
     }
 
+    /// <summary>Manifests in batches of 100, the batches under way at once (the account-region's gate bounds them).</summary>
     public async Task<(List<EcrImage> Images, List<ImageFailure> Failures)> BatchGetImageAsync(string repository, IEnumerable<string> digests, CancellationToken cancellation)
     {
-        var images = new List<EcrImage>();
-        var failures = new List<ImageFailure>();
-        foreach (var batch in digests.Chunk(BatchLimit))
-        {
-            var request = new BatchGetImageRequest(Registry, repository, [.. batch.Select(digest => new ImageId(digest))], ManifestMediaTypes);
-            var answer = await client.SendAsync<BatchGetImageResponse>("BatchGetImage", request, cancellation);
-            images.AddRange(answer.Images ?? []);
-            failures.AddRange(answer.Failures ?? []);
-        }
-
-        return (images, failures);
+        var answers = await Task.WhenAll(digests.Chunk(BatchLimit).Select(batch => client.SendAsync<BatchGetImageResponse>(
+            "BatchGetImage", new BatchGetImageRequest(Registry, repository, [.. batch.Select(digest => new ImageId(digest))], ManifestMediaTypes), cancellation)));
+        return ([.. answers.SelectMany(answer => answer.Images ?? [])], [.. answers.SelectMany(answer => answer.Failures ?? [])]);
     }
 
     /// <summary>Deletes up to 100 images by digest; ECR reports what it could not delete per image.</summary>

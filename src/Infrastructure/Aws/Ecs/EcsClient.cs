@@ -26,47 +26,14 @@ public sealed class EcsClient(AwsJsonClient client)
     public Task<List<string>> ListActiveTaskDefinitionsAsync(string family, CancellationToken cancellation) =>
         Pages<ListTaskDefinitionsResponse>("ListTaskDefinitions", next => new ListTaskDefinitionsRequest(family, "ACTIVE", "DESC", next, PageLimit), page => (page.TaskDefinitionArns, page.NextToken), cancellation);
 
-    public async Task<(List<EcsService> Services, List<EcsFailure> Failures)> DescribeServicesAsync(string cluster, IReadOnlyList<string> services, CancellationToken cancellation)
-    {
-        var found = new List<EcsService>();
-        var failures = new List<EcsFailure>();
-        foreach (var batch in services.Chunk(ServicesPerCall))
-        {
-            var answer = await client.SendAsync<DescribeServicesResponse>("DescribeServices", new DescribeServicesRequest(cluster, [.. batch]), cancellation);
-            found.AddRange(answer.Services ?? []);
-            failures.AddRange(answer.Failures ?? []);
-        }
+    public Task<(List<EcsService> Found, List<EcsFailure> Failures)> DescribeServicesAsync(string cluster, IReadOnlyList<string> services, CancellationToken cancellation) =>
+        Batches<DescribeServicesResponse, EcsService>(services, ServicesPerCall, "DescribeServices", batch => new DescribeServicesRequest(cluster, batch), page => (page.Services, page.Failures), cancellation);
 
-        return (found, failures);
-    }
+    public Task<(List<ServiceRevision> Found, List<EcsFailure> Failures)> DescribeServiceRevisionsAsync(IReadOnlyList<string> arns, CancellationToken cancellation) =>
+        Batches<DescribeServiceRevisionsResponse, ServiceRevision>(arns, RevisionsPerCall, "DescribeServiceRevisions", batch => new DescribeServiceRevisionsRequest(batch), page => (page.ServiceRevisions, page.Failures), cancellation);
 
-    public async Task<(List<ServiceRevision> Revisions, List<EcsFailure> Failures)> DescribeServiceRevisionsAsync(IReadOnlyList<string> arns, CancellationToken cancellation)
-    {
-        var found = new List<ServiceRevision>();
-        var failures = new List<EcsFailure>();
-        foreach (var batch in arns.Chunk(RevisionsPerCall))
-        {
-            var answer = await client.SendAsync<DescribeServiceRevisionsResponse>("DescribeServiceRevisions", new DescribeServiceRevisionsRequest([.. batch]), cancellation);
-            found.AddRange(answer.ServiceRevisions ?? []);
-            failures.AddRange(answer.Failures ?? []);
-        }
-
-        return (found, failures);
-    }
-
-    public async Task<(List<EcsTask> Tasks, List<EcsFailure> Failures)> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellation)
-    {
-        var found = new List<EcsTask>();
-        var failures = new List<EcsFailure>();
-        foreach (var batch in tasks.Chunk(TasksPerCall))
-        {
-            var answer = await client.SendAsync<DescribeTasksResponse>("DescribeTasks", new DescribeTasksRequest(cluster, [.. batch]), cancellation);
-            found.AddRange(answer.Tasks ?? []);
-            failures.AddRange(answer.Failures ?? []);
-        }
-
-        return (found, failures);
-    }
+    public Task<(List<EcsTask> Found, List<EcsFailure> Failures)> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellation) =>
+        Batches<DescribeTasksResponse, EcsTask>(tasks, TasksPerCall, "DescribeTasks", batch => new DescribeTasksRequest(cluster, batch), page => (page.Tasks, page.Failures), cancellation);
 
     /// <summary>A task definition by ARN or <c>family:revision</c>, described once per client.</summary>
     public Task<EcsTaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellation) =>
@@ -75,6 +42,14 @@ public sealed class EcsClient(AwsJsonClient client)
             var answer = await client.SendAsync<DescribeTaskDefinitionResponse>("DescribeTaskDefinition", new DescribeTaskDefinitionRequest(name), cancellation);
             return answer.TaskDefinition ?? throw new InvalidOperationException($"DescribeTaskDefinition answered no task definition for {name}.");
         });
+
+    /// <summary>Describes in batches of AWS's limit, the batches under way at once (the account-region's gate bounds them).</summary>
+    private async Task<(List<TItem> Found, List<EcsFailure> Failures)> Batches<TAnswer, TItem>(
+        IReadOnlyList<string> names, int limit, string operation, Func<List<string>, object> request, Func<TAnswer, (List<TItem>? Found, List<EcsFailure>? Failures)> read, CancellationToken cancellation)
+    {
+        var answers = await Task.WhenAll(names.Chunk(limit).Select(batch => client.SendAsync<TAnswer>(operation, request([.. batch]), cancellation)));
+        return ([.. answers.SelectMany(answer => read(answer).Found ?? [])], [.. answers.SelectMany(answer => read(answer).Failures ?? [])]);
+    }
 
     private async Task<List<string>> Pages<TPage>(string operation, Func<string?, object> request, Func<TPage, (List<string>? Items, string? Next)> read, CancellationToken cancellation)
     {
@@ -86,7 +61,7 @@ public sealed class EcsClient(AwsJsonClient client)
             items.AddRange(found ?? []);
             next = token;
         }
-        while (next is not null);
+        while (!string.IsNullOrEmpty(next));
         return items;
     }
 }

@@ -29,7 +29,7 @@ public sealed record DescribeServiceRevisionsRequest(List<string> ServiceRevisio
 
 public sealed record DescribeServiceRevisionsResponse(List<ServiceRevision>? ServiceRevisions, List<EcsFailure>? Failures);
 
-public sealed record ServiceRevision(string? ServiceRevisionArn, string? TaskDefinition, List<ContainerImage>? ContainerImages);
+public sealed record ServiceRevision(string? ServiceRevisionArn, string? ServiceArn, string? TaskDefinition, List<ContainerImage>? ContainerImages);
 
 public sealed record ContainerImage(string? ContainerName, string? ImageDigest, string? Image);
 

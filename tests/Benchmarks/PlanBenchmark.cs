@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using EcrCurator.AwsSimulator;
+using EcrCurator.AwsSimulator.Generation;
+using EcrCurator.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcrCurator.Benchmarks;
+
+/// <summary>
+/// <c>plan</c> end to end (host start, every AWS call, the engine, the JSON) against the simulator serving a generated
+/// world in one account-region; with added latency per call it compares the wall time with the floor
+/// (calls × latency ÷ concurrency) and the calls with the fewest AWS's page and batch limits allow.
+/// </summary>
+public static class PlanBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var option = (string name, int fallback) =>
+            Array.IndexOf(args, name) is var at and >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+        var latency = option("--latency-ms", 0);
+        var concurrency = option("--concurrency", 8);
+        var runs = option("--runs", 3);
+        var settings = new GeneratorSettings
+        {
+            Seed = 11,
+            Repositories = option("--repositories", 1000),
+            ImagesPerRepository = option("--images-per-repository", 100),
+            Services = option("--services", 1000),
+            TasksPerService = option("--tasks-per-service", 5),
+            Clusters = 4,
+            CrossAccountShare = 0,
+        };
+        var world = WorldGenerator.Generate(settings);
+        var minimum = MinimumCalls.Of(world.Accounts[0]);
+
+        await using var simulator = SimulatorApp.Create(world, settings, ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
+        await simulator.StartAsync();
+        var endpoint = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var control = new HttpClient { BaseAddress = new Uri(new Uri(endpoint), "/_sim/") };
+        if (latency > 0)
+        {
+            (await control.PostAsJsonAsync("faults", new { kind = "latency", latencyMs = latency })).EnsureSuccessStatusCode();
+        }
+
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", settings.RegistryAccount);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
+        Environment.SetEnvironmentVariable("AWS_REGION", settings.Region);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint);
+        Console.WriteLine($"World: {SimulatorApp.Describe(simulator)}; latency {latency} ms per call, concurrency {concurrency}");
+
+        var times = new List<double>();
+        long calls = 0;
+        for (var run = 1; run <= runs; run++)
+        {
+            (await control.DeleteAsync("requests")).EnsureSuccessStatusCode();
+            var clock = Stopwatch.StartNew();
+            var exit = await Web.CommandLine.RunAsync(
+                [
+                    "plan", "--json", $"--Curator:Registries:0:AccountId={settings.RegistryAccount}", $"--Curator:Registries:0:Region={settings.Region}",
+                    $"--Curator:Aws:MaxConcurrency={concurrency}",
+                ],
+                TextWriter.Null,
+                TextWriter.Null);
+            times.Add(clock.Elapsed.TotalSeconds);
+            calls = (await control.GetFromJsonAsync<List<RequestCount>>("requests"))!.Sum(count => count.Requests);
+            Console.WriteLine($"run {run}: {clock.Elapsed.TotalSeconds:0.00} s, exit {exit}, {calls} calls");
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine($"median wall time: {median:0.00} s");
+        Console.WriteLine($"calls made: {calls}; fewest the limits allow: {minimum}; ratio {(double)calls / minimum:0.000}");
+        if (latency > 0)
+        {
+            var floor = calls * latency / 1000.0 / concurrency;
+            Console.WriteLine($"floor (calls × {latency} ms ÷ {concurrency}): {floor:0.00} s; wall time ÷ floor: {median / floor:0.000}");
+        }
+
+        return 0;
+    }
+
+    private sealed record RequestCount(string Key, int Requests, int Errors);
+}

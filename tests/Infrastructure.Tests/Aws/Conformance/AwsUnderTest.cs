@@ -1,0 +1,73 @@
+using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Aws.Ecr;
+using EcrCurator.Infrastructure.Aws.Ecs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EcrCurator.Infrastructure.Tests.Aws.Conformance;
+
+/// <summary>
+/// This product's AWS clients, built as the product builds them (standard credential chain, AWS_ENDPOINT_URL),
+/// pointed at a <see cref="CapturingListener"/> and signed with the example credentials.
+/// </summary>
+public sealed class AwsUnderTest : IAsyncDisposable
+{
+    public const string Account = "111111111111";
+    public static readonly AccountRegion Target = new(Account, "us-east-1");
+
+    private readonly AwsConnections connections;
+    private readonly AwsCallCounter counter = new();
+
+    static AwsUnderTest()
+    {
+        // The standard chain must find the example keys in the environment, and nothing else.
+        foreach (var name in new[]
+                 {
+                     "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+                     "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_ENDPOINT_URL",
+                     "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_ECS",
+                 })
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SigV4Verifier.AccessKey);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SigV4Verifier.SecretKey);
+        Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/ecr-curator-tests/credentials");
+        Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", "/nonexistent/ecr-curator-tests/config");
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    private AwsUnderTest(CapturingListener listener, AwsCallOptions options)
+    {
+        Listener = listener;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = listener.Address.ToString() })
+            .Build();
+        connections = new AwsConnections(new AwsCredentialStore(), new AwsEndpoints(configuration), Options.Create(new AwsOptions { Aws = options }), counter);
+        Ecr = new EcrClient(connections.Client(Target, AwsService.Ecr));
+        Ecs = new EcsClient(connections.Client(Target, AwsService.Ecs));
+    }
+
+    public CapturingListener Listener { get; }
+
+    public EcrClient Ecr { get; }
+
+    public EcsClient Ecs { get; }
+
+    public static async Task<AwsUnderTest> StartAsync(Func<int, CannedResponse> respond, AwsCallOptions? options = null) =>
+        new(await CapturingListener.StartAsync(respond), options ?? new AwsCallOptions());
+
+    /// <summary>Answers the n-th request with the n-th official canned response of the capture.</summary>
+    public static Task<AwsUnderTest> ReplayingAsync(SdkCapture capture) =>
+        StartAsync(index => index < capture.Exchanges.Count
+            ? new CannedResponse(capture.Exchanges[index].ResponseStatus, capture.Exchanges[index].ResponseBody)
+            : new CannedResponse(400, """{"__type":"ValidationException","message":"more requests than the official SDK made"}"""));
+
+    public async ValueTask DisposeAsync()
+    {
+        connections.Dispose();
+        counter.Dispose();
+        await Listener.DisposeAsync();
+    }
+}
