@@ -5,6 +5,7 @@ namespace EcrCurator.Benchmarks;
 
 /// <summary>Evaluating a whole organisation: 100 images per repository, 10 usage references per 100 images.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 9)]
 public class EngineBenchmarks
 {

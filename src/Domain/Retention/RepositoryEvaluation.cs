@@ -171,7 +171,21 @@ internal sealed class RepositoryEvaluation(
     private static StorageFigures StorageFiguresOf(ImageDecision[] decisions)
     {
         long all = 0, candidates = 0, reclaimable = 0;
-        var keptLayers = new HashSet<string>(DigestComparer.Instance);
+        int keptLayerCount = 0, candidateLayerCount = 0;
+        foreach (var decision in decisions)
+        {
+            if (decision.IsCandidate)
+            {
+                candidateLayerCount += decision.Image.Layers?.Count ?? 1;
+            }
+            else
+            {
+                keptLayerCount += decision.Image.Layers?.Count ?? 1;
+            }
+        }
+
+        // Sized up front: growing sets is most of what deciding a repository allocates.
+        var keptLayers = new HashSet<string>(keptLayerCount, DigestComparer.Instance);
         foreach (var decision in decisions)
         {
             all += decision.Image.SizeBytes;
@@ -185,7 +199,7 @@ internal sealed class RepositoryEvaluation(
             }
         }
 
-        var freed = new HashSet<string>(DigestComparer.Instance);
+        var freed = new HashSet<string>(candidateLayerCount, DigestComparer.Instance);
         foreach (var decision in decisions)
         {
             if (decision.IsCandidate)

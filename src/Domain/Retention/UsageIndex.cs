@@ -12,17 +12,29 @@ internal sealed class UsageIndex
     public static UsageIndex Build(Inventory inventory, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies)
     {
         var index = new UsageIndex(positions.Count);
-        foreach (var use in inventory.Uses)
+        var uses = inventory.Uses;
+
+        // Parse every reference in parallel, then build each repository's usage from its own uses in parallel.
+        var references = new ImageReference?[uses.Count];
+        var named = new int[uses.Count];
+        Parallel.For(0, uses.Count, i =>
         {
-            if (index.UsageOf(use.Image, positions) is var (reference, usage))
+            named[i] = ImageReference.TryParseEcr(uses[i].Image, out var reference) && positions.TryGetValue(reference.Repository, out var position) ? position : -1;
+            references[i] = reference;
+        });
+        var usesOf = Enumerable.Range(0, uses.Count).Where(i => named[i] >= 0).GroupBy(i => named[i]).ToArray();
+        Parallel.ForEach(usesOf, group =>
+        {
+            var usage = index.byRepository[group.Key] = new RepositoryUsage();
+            foreach (var i in group)
             {
-                usage.Add(reference, use.Site);
-                if (use.ResolvedDigest is { } resolved)
+                usage.Add(references[i]!, uses[i].Site);
+                if (uses[i].ResolvedDigest is { } resolved)
                 {
-                    usage.AddDigest(resolved, use.Site);
+                    usage.AddDigest(resolved, uses[i].Site);
                 }
             }
-        }
+        });
 
         var deepest = policies.Length == 0 ? 0 : policies.Max(policy => policy.KeepRollbackRevisions);
         if (deepest > 0)
