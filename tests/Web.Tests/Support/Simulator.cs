@@ -35,11 +35,17 @@ public sealed class Simulator : IAsyncDisposable
         var app = SimulatorApp.Create(world, new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        PointAwsAt(endpoint, accountId, region);
+        return new Simulator(app, endpoint);
+    }
+
+    /// <summary>The environment the AWS SDKs read: credentials acting as the account, the region, the endpoint.</summary>
+    public static void PointAwsAt(Uri? endpoint, string accountId = "111111111111", string region = "ap-northeast-1")
+    {
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", accountId);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
         Environment.SetEnvironmentVariable("AWS_REGION", region);
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint.ToString());
-        return new Simulator(app, endpoint);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint?.ToString());
     }
 
     public async Task InjectAsync(object fault)
@@ -57,7 +63,7 @@ public sealed class Simulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", null);
+        PointAwsAt(null);
         Control.Dispose();
         await app.DisposeAsync();
     }

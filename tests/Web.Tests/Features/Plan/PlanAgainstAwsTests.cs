@@ -96,4 +96,46 @@ public class PlanAgainstAwsTests
         Assert.All(called, operation => Assert.Contains(operation, granted));
         Assert.DoesNotContain("ecr:BatchDeleteImage", granted);
     }
+
+    [Fact]
+    public async Task SaysInOneLineThatNoCredentialsWereFound()
+    {
+        var saved = new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_EC2_METADATA_DISABLED" }
+            .ToDictionary(name => name, Environment.GetEnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", null);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", null);
+            Environment.SetEnvironmentVariable("AWS_PROFILE", null);
+            Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials");
+            Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", "/nonexistent/config");
+            Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+
+            var run = await Task.Run(() => PlanRun.Of(["plan", .. CrossAccountWorld.Configuration]), TestContext.Current.CancellationToken);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal("No AWS credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run with a task or instance role.", run.Errors.Trim());
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SaysWhichEndpointCannotBeReachedAndDeletesNothing()
+    {
+        Simulator.PointAwsAt(new Uri("http://127.0.0.1:9"));
+
+        var run = await Task.Run(() => PlanRun.Of(["plan", "--json", .. CrossAccountWorld.Configuration, "--Curator:Aws:MaxAttempts=1"]), TestContext.Current.CancellationToken);
+
+        Simulator.PointAwsAt(null);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Cannot reach http://127.0.0.1:9/ (ecs) for account 111111111111 (ap-northeast-1)", run.Errors);
+        Assert.Contains($"Registry {CrossAccountWorld.Registry}/ap-northeast-1 is left out: Cannot reach", run.Errors);
+        Assert.DoesNotContain("   at ", run.Errors);
+    }
 }
