@@ -1,4 +1,10 @@
 using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Snapshots;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Policies;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +32,25 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IRegistryReader, EcrRegistryReader>();
         builder.Services.AddSingleton<IUsageReader, EcsUsageReader>();
         builder.Services.AddSingleton<InventoryReader>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddDatabase();
         return builder;
+    }
+
+    /// <summary>PostgreSQL, when <c>ConnectionStrings:Curator</c> is set: the database, snapshots, and shared data-protection keys.</summary>
+    private static void AddDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return;
+        }
+
+        builder.Services.AddDbContextFactory<CuratorDbContext>(options => options.UseNpgsql(connectionString));
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<SnapshotStore>();
+        builder.Services.AddSingleton<SnapshotService>();
+        builder.Services.AddDataProtection().PersistKeysToDbContext<CuratorDbContext>();
     }
 }

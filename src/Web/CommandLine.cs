@@ -1,4 +1,6 @@
+using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.Plan;
+using EcrCurator.Web.Features.Snapshots;
 
 namespace EcrCurator.Web;
 
@@ -15,6 +17,10 @@ public static class CommandLine
         {
             case [PlanCommand.Verb, .. var rest]:
                 return await PlanCommand.RunAsync(rest, output, errors);
+            case [SnapshotCommand.Verb, .. var rest]:
+                return await SnapshotCommand.RunAsync(rest, output, errors);
+            case [MigrateCommand.Verb, .. var rest]:
+                return await MigrateCommand.RunAsync(rest, output, errors);
             default:
                 errors.WriteLine("""
                     Usage: EcrCurator.Web plan [--json] [--repository NAME] [--world FILE] [--now TIME] [--Curator:KEY=VALUE ...]
@@ -25,6 +31,8 @@ public static class CommandLine
                              --json              the JSON output of SPEC section 8 instead of a table
                              --repository NAME   only this repository
                              --now TIME          decide as of this ISO-8601 time (default: the clock)
+                      snapshot  takes a snapshot now into the database (ConnectionStrings:Curator): exit 1 when incomplete.
+                      migrate   applies the database migrations.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

@@ -9,7 +9,7 @@ namespace EcrCurator.Infrastructure.Inventory;
 /// <summary>Reads a registry over ECR: repositories, their tags (for the team), images (archived too) and manifests.</summary>
 public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOptions> options) : IRegistryReader
 {
-    public async Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, CancellationToken cancellation)
+    public async Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, KnownManifests known, CancellationToken cancellation)
     {
         var ecr = new EcrClient(connections.Client(registry, AwsService.Ecr));
         var repositories = await ecr.DescribeRepositoriesAsync(cancellation);
@@ -20,7 +20,7 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         {
             try
             {
-                records.Add(await ReadRepositoryAsync(ecr, registry, repository, teams, token));
+                records.Add(await ReadRepositoryAsync(ecr, registry, repository, teams, known, token));
             }
             catch (Exception error) when (error is AwsException or IncompleteReadException)
             {
@@ -31,11 +31,15 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
     }
 
     private static async Task<RepositoryRecord> ReadRepositoryAsync(
-        EcrClient ecr, AccountRegion registry, EcrRepository repository, TeamRules teams, CancellationToken cancellation)
+        EcrClient ecr, AccountRegion registry, EcrRepository repository, TeamRules teams, KnownManifests known, CancellationToken cancellation)
     {
+        var key = new RepositoryKey(registry.AccountId, registry.Region, repository.RepositoryName);
         var tags = await ecr.ListTagsAsync(repository.RepositoryArn, cancellation);
         var details = await ecr.DescribeImagesAsync(repository.RepositoryName, cancellation);
-        var active = details.Where(detail => detail.ImageStatus is null or "ACTIVE").Select(detail => detail.ImageDigest).ToList();
+        var active = details
+            .Where(detail => detail.ImageStatus is null or "ACTIVE" && known.Find(key, detail.ImageDigest) is null)
+            .Select(detail => detail.ImageDigest)
+            .ToList();
         var (images, failures) = await ecr.BatchGetImageAsync(repository.RepositoryName, active, cancellation);
         var unreadable = failures.Where(failure => failure.FailureCode != "ImageNotFound").ToList();
         if (unreadable.Count > 0)
@@ -49,11 +53,11 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
             .Where(image => image.ImageId.ImageDigest is not null && image.ImageManifest is not null)
             .DistinctBy(image => image.ImageId.ImageDigest)
             .ToDictionary(image => image.ImageId.ImageDigest!, image => ImageManifest.Parse(image.ImageManifest!));
-        var key = new RepositoryKey(registry.AccountId, registry.Region, repository.RepositoryName);
         return new RepositoryRecord(
             key,
             teams.TeamOf(repository.RepositoryName, tags),
-            [.. details.Where(detail => !gone.Contains(detail.ImageDigest)).Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest)))]);
+            [.. details.Where(detail => !gone.Contains(detail.ImageDigest))
+                .Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest) ?? known.Find(key, detail.ImageDigest)))]);
     }
 
     private static ImageRecord ToRecord(ImageDetail detail, ImageManifest? manifest) => new()

@@ -19,7 +19,7 @@ public sealed class InventoryReader(
     IOptions<AwsOptions> options,
     ILogger<InventoryReader> logger)
 {
-    public async Task<InventoryRead> ReadAsync(TeamRules teams, int rollbackDepth, CancellationToken cancellation)
+    public async Task<InventoryRead> ReadAsync(TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation)
     {
         _ = credentials.Standard; // no credentials at all is one clear error, before any call
         var curated = options.Value.Registries.Count > 0
@@ -38,7 +38,7 @@ public sealed class InventoryReader(
         {
             try
             {
-                var read = await registries.ReadAsync(registry, teams, cancellation);
+                var read = await registries.ReadAsync(registry, teams, known, cancellation);
                 read.Repositories.ToList().ForEach(repositories.Add);
                 read.Problems.ToList().ForEach(problems.Add);
                 logger.LogInformation("Read {Repositories} repositories of registry {Registry}", read.Repositories.Count, registry);

@@ -1,7 +1,9 @@
 using EcrCurator.Domain;
-using EcrCurator.Infrastructure;
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Inventory;
+using EcrCurator.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Worlds;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,8 @@ namespace EcrCurator.Web.Features.Plan;
 
 /// <summary>
 /// <c>plan</c>: a dry run that prints what would be deleted and why, read from the configured AWS accounts
-/// (or from a world file with <c>--world</c>), decided under the policies of the configuration.
+/// (or from a world file with <c>--world</c>), decided under the policies of the configuration and, when a database
+/// is configured, the pins and policies stored there.
 /// </summary>
 public static class PlanCommand
 {
@@ -21,14 +24,22 @@ public static class PlanCommand
         try
         {
             var arguments = PlanArguments.Parse(args);
-            using var host = BuildHost(arguments.Configuration, errors);
+            using var host = CommandHost.Build(arguments.Configuration, errors);
             var retention = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
             var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var policies = retention.ToPolicySet();
+            IReadOnlyList<Pin> pins = [];
+            if (host.Services.GetService<IDbContextFactory<CuratorDbContext>>() is { } contexts)
+            {
+                await using var db = await contexts.CreateDbContextAsync();
+                policies = await StoredPolicies.OverAsync(policies, db, CancellationToken.None);
+                pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
+            }
+
             var read = arguments.World is { } file
                 ? new InventoryRead(WorldInventory.From(WorldFile.Read(file), retention.ToTeamRules()), [])
-                : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, CancellationToken.None);
-            var plan = RetentionEngine.Evaluate(read.Inventory, policies, [], arguments.Now ?? DateTimeOffset.UtcNow);
+                : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, KnownManifests.None, CancellationToken.None);
+            var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, arguments.Now ?? DateTimeOffset.UtcNow);
             if (arguments.Repository is { } name)
             {
                 plan = plan with { Repositories = [.. plan.Repositories.Where(repository => repository.Repository.Key.Name == name)] };
@@ -65,28 +76,10 @@ public static class PlanCommand
             return CommandLine.BadInput;
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or WorldFormatException
-                                          or IOException or UnauthorizedAccessException or AwsCredentialsException)
+                                          or IOException or UnauthorizedAccessException or AwsCredentialsException or NpgsqlException)
         {
             errors.WriteLine(error.Message);
             return CommandLine.BadInput;
         }
-    }
-
-    /// <summary>The application's services with progress on standard error, so that standard output is only the plan.</summary>
-    private static IHost BuildHost(string[] configuration, TextWriter errors)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = configuration,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new ProgressLoggerProvider(errors));
-        builder.AddInfrastructure();
-        var host = builder.Build();
-        _ = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
-        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        _ = host.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
-        return host;
     }
 }

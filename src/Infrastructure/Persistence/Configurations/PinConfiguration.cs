@@ -1,0 +1,48 @@
+using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcrCurator.Infrastructure.Persistence.Configurations;
+
+public sealed class PinConfiguration : IEntityTypeConfiguration<PinRow>
+{
+    public void Configure(EntityTypeBuilder<PinRow> builder)
+    {
+        builder.ToTable("pins");
+        builder.HasIndex(pin => new { pin.AccountId, pin.Region, pin.Repository, pin.Digest }).IsUnique();
+        builder.Property(pin => pin.Version).IsRowVersion();
+    }
+}
+
+public sealed class PolicyConfiguration : IEntityTypeConfiguration<PolicyRow>
+{
+    public void Configure(EntityTypeBuilder<PolicyRow> builder)
+    {
+        builder.ToTable("policies");
+        builder.HasIndex(policy => new { policy.Scope, policy.Team, policy.Repository, policy.AccountId, policy.Region }).IsUnique().AreNullsDistinct(false);
+        builder.Property(policy => policy.Version).IsRowVersion();
+    }
+}
+
+public sealed class SettingsConfiguration : IEntityTypeConfiguration<SettingsRow>
+{
+    public void Configure(EntityTypeBuilder<SettingsRow> builder)
+    {
+        builder.ToTable("settings");
+        builder.Property(settings => settings.Id).ValueGeneratedNever();
+        builder.Property(settings => settings.Version).IsRowVersion();
+        builder.HasData(new SettingsRow { UpdatedAt = DateTimeOffset.UnixEpoch });
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntryRow>
+{
+    public void Configure(EntityTypeBuilder<AuditEntryRow> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasIndex(entry => entry.At);
+        builder.HasIndex(entry => new { entry.Actor, entry.At });
+        builder.HasIndex(entry => new { entry.Action, entry.At });
+        builder.Property(entry => entry.Details).HasColumnType("jsonb");
+    }
+}

@@ -1,0 +1,76 @@
+namespace EcrCurator.Infrastructure.Persistence.Model;
+
+public sealed class SnapshotRow
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public required string StartedBy { get; set; }
+
+    /// <summary><c>Running</c>, <c>Complete</c>, <c>Incomplete</c> or <c>Failed</c>.</summary>
+    public string Status { get; set; } = "Running";
+
+    /// <summary>Why usage could not be read completely; nothing is proposed from an incomplete snapshot.</summary>
+    public string[] IncompleteReasons { get; set; } = [];
+
+    /// <summary>Registries and repositories that could not be read and were left out.</summary>
+    public string[] Problems { get; set; } = [];
+
+    public int Repositories { get; set; }
+
+    public int Images { get; set; }
+
+    public int Candidates { get; set; }
+
+    public long ImageBytes { get; set; }
+
+    public long CandidateBytes { get; set; }
+
+    public long ReclaimableBytes { get; set; }
+
+    public List<SnapshotSourceRow> Sources { get; set; } = [];
+}
+
+/// <summary>One account-region of a snapshot: its registry and its ECS usage, with progress and errors.</summary>
+public sealed class SnapshotSourceRow
+{
+    public long Id { get; set; }
+
+    public long SnapshotId { get; set; }
+
+    public required string AccountId { get; set; }
+
+    public required string Region { get; set; }
+
+    public bool IsRegistry { get; set; }
+
+    /// <summary><c>Pending</c>, <c>Running</c>, <c>Done</c> or <c>Failed</c>.</summary>
+    public string Status { get; set; } = "Pending";
+
+    public string? Error { get; set; }
+
+    public int RepositoriesDone { get; set; }
+
+    public int RepositoriesTotal { get; set; }
+}
+
+/// <summary>A repository's figures in one snapshot (the history behind the trend chart).</summary>
+public sealed class SnapshotRepositoryRow
+{
+    public long SnapshotId { get; set; }
+
+    public long RepositoryId { get; set; }
+
+    public int Images { get; set; }
+
+    public int Candidates { get; set; }
+
+    public long ImageBytes { get; set; }
+
+    public long CandidateBytes { get; set; }
+
+    public long ReclaimableBytes { get; set; }
+}

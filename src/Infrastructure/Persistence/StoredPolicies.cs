@@ -1,0 +1,58 @@
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcrCurator.Infrastructure.Persistence;
+
+/// <summary>
+/// Pins and policies kept in the database, over the policies of the configuration: at each level (default, team,
+/// repository) a stored policy overrides the configured one field by field.
+/// </summary>
+public static class StoredPolicies
+{
+    public static async Task<PolicySet> OverAsync(PolicySet configured, CuratorDbContext db, CancellationToken cancellation)
+    {
+        var rows = await db.Policies.AsNoTracking().OrderBy(policy => policy.Id).ToListAsync(cancellation);
+        var stored = rows.FirstOrDefault(policy => policy.Scope == "Default");
+        return new PolicySet(
+            stored is null ? configured.Default : Merge(configured.Default, ToOverride(stored)),
+            [.. configured.Teams, .. rows.Where(policy => policy.Scope == "Team").Select(policy => new TeamPolicy(policy.Team!, ToOverride(policy)))],
+            [
+                .. configured.Repositories,
+                .. rows.Where(policy => policy.Scope == "Repository").Select(policy => new RepositoryPolicy(policy.Repository!, ToOverride(policy))
+                {
+                    AccountId = policy.AccountId,
+                    Region = policy.Region,
+                }),
+            ]);
+    }
+
+    public static async Task<IReadOnlyList<Pin>> PinsAsync(CuratorDbContext db, CancellationToken cancellation) =>
+        await db.Pins.AsNoTracking()
+            .Select(pin => new Pin(new RepositoryKey(pin.AccountId, pin.Region, pin.Repository), pin.Digest, pin.ExpiresAt))
+            .ToListAsync(cancellation);
+
+    public static PolicyOverride ToOverride(PolicyRow row) => new()
+    {
+        WindowDays = row.WindowDays,
+        DeleteUntagged = row.DeleteUntagged,
+        KeepNewest = row.KeepNewest,
+        KeepPulledWithinDays = row.KeepPulledWithinDays,
+        KeepTagPatterns = row.KeepTagPatterns?.Select(glob => new TagPattern(glob)).ToArray(),
+        KeepRollbackRevisions = row.KeepRollbackRevisions,
+        Excluded = row.Excluded,
+        Mode = row.Mode is null ? null : Enum.Parse<RetentionMode>(row.Mode),
+    };
+
+    private static PolicyOverride Merge(PolicyOverride under, PolicyOverride over) => new()
+    {
+        WindowDays = over.WindowDays ?? under.WindowDays,
+        DeleteUntagged = over.DeleteUntagged ?? under.DeleteUntagged,
+        KeepNewest = over.KeepNewest ?? under.KeepNewest,
+        KeepPulledWithinDays = over.KeepPulledWithinDays ?? under.KeepPulledWithinDays,
+        KeepTagPatterns = over.KeepTagPatterns ?? under.KeepTagPatterns,
+        KeepRollbackRevisions = over.KeepRollbackRevisions ?? under.KeepRollbackRevisions,
+        Excluded = over.Excluded ?? under.Excluded,
+        Mode = over.Mode ?? under.Mode,
+    };
+}

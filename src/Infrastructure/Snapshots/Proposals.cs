@@ -1,0 +1,79 @@
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcrCurator.Infrastructure.Snapshots;
+
+/// <summary>
+/// SPEC 4's rule for a complete snapshot: per repository with something to delete, a pending proposal stays (and
+/// is confirmed) while the candidate set is unchanged, and is superseded by a new one when it changed; an approved
+/// proposal waiting for execution is left alone (its execution re-checks everything).
+/// </summary>
+internal static class Proposals
+{
+    public static async Task SettleAsync(
+        CuratorDbContext db, long snapshotId, RetentionPlan plan, Dictionary<RepositoryKey, RepositoryRow> repositories, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var open = await db.Proposals
+            .Where(proposal => proposal.Status == ProposalStatus.Pending || proposal.Status == ProposalStatus.Approved || proposal.Status == ProposalStatus.Executing)
+            .ToListAsync(cancellation);
+        var openByRepository = open.ToLookup(proposal => proposal.RepositoryId);
+        foreach (var repository in plan.Repositories)
+        {
+            var row = repositories[repository.Repository.Key];
+            var target = repository.Repository.Key.ToString();
+            var candidates = repository.Candidates.ToList();
+            if (openByRepository[row.Id].Any(proposal => proposal.Status != ProposalStatus.Pending))
+            {
+                continue;
+            }
+
+            var set = CandidateSet.Of(candidates);
+            var pending = openByRepository[row.Id].SingleOrDefault();
+            if (pending is not null && pending.CandidateSet == set)
+            {
+                pending.ConfirmedSnapshotId = snapshotId;
+                continue;
+            }
+
+            if (pending is not null)
+            {
+                pending.Status = ProposalStatus.Superseded;
+                AuditLog.Record(db, AuditLog.System, "proposal.superseded", target, new { proposal = pending.Id, snapshot = snapshotId }, repository.Repository.Team, now);
+            }
+
+            if (candidates.Count > 0)
+            {
+                var proposal = NewProposal(row.Id, snapshotId, set, repository, candidates, now);
+                db.Proposals.Add(proposal);
+                AuditLog.Record(db, AuditLog.System, "proposal.created", target, new
+                {
+                    snapshot = snapshotId, proposal.CandidateCount, proposal.CandidateBytes, proposal.ReclaimableBytes,
+                    digests = candidates.Select(candidate => candidate.Image.Digest),
+                }, repository.Repository.Team, now);
+            }
+        }
+    }
+
+    private static ProposalRow NewProposal(long repositoryId, long snapshotId, string set, RepositoryPlan repository, List<ImageDecision> candidates, DateTimeOffset now) => new()
+    {
+        RepositoryId = repositoryId,
+        SnapshotId = snapshotId,
+        ConfirmedSnapshotId = snapshotId,
+        CandidateSet = set,
+        CandidateCount = candidates.Count,
+        CandidateBytes = repository.Bytes.CandidateBytes,
+        ReclaimableBytes = repository.Bytes.ReclaimableBytes,
+        CreatedAt = now,
+        Candidates = [.. candidates.Select(candidate => new ProposalCandidateRow
+        {
+            Digest = candidate.Image.Digest,
+            Tags = [.. candidate.Image.Tags],
+            SizeBytes = candidate.Image.SizeBytes,
+            PushedAt = candidate.Image.PushedAt,
+            LastPulledAt = candidate.Image.LastPulledAt,
+            Reasons = [.. candidate.ReasonCodes],
+        })],
+    };
+}

@@ -1,0 +1,129 @@
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Aws.Ecr;
+using EcrCurator.Infrastructure.Inventory;
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EcrCurator.Infrastructure.Snapshots;
+
+/// <summary>Saves what a snapshot saw and decided: repositories, images, per-repository figures and proposals.</summary>
+public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
+{
+    /// <summary>The manifests stored so far, so that a snapshot reads only new ones.</summary>
+    public async Task<KnownManifests> KnownManifestsAsync(CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var rows = await db.Images.AsNoTracking()
+            .Where(image => image.LayerDigests != null || image.Manifests.Length > 0)
+            .Join(db.Repositories, image => image.RepositoryId, repository => repository.Id, (image, repository) => new
+            {
+                repository.AccountId, repository.Region, repository.Name, image.Digest, image.LayerDigests, image.LayerSizes, image.Manifests, image.Subject,
+            })
+            .ToListAsync(cancellation);
+        return new KnownManifests(rows
+            .GroupBy(row => new RepositoryKey(row.AccountId, row.Region, row.Name))
+            .ToDictionary(group => group.Key, group => group.ToDictionary(
+                row => row.Digest,
+                row => new ImageManifest([.. (row.LayerDigests ?? []).Zip(row.LayerSizes ?? [], (digest, size) => new Layer(digest, size))], row.Manifests, row.Subject))));
+    }
+
+    public async Task SaveAsync(long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            var repositories = await SaveRepositoriesAsync(db, plan, cancellation);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await ImageRows.SaveAsync(connection, Staged(plan, repositories), [.. repositories.Values.Select(row => row.Id)], snapshotId, now, cancellation);
+            db.SnapshotRepositories.AddRange(plan.Repositories.Select(repository => new SnapshotRepositoryRow
+            {
+                SnapshotId = snapshotId,
+                RepositoryId = repositories[repository.Repository.Key].Id,
+                Images = repository.Images.Count,
+                Candidates = repository.Candidates.Count(),
+                ImageBytes = repository.Bytes.ImageBytes,
+                CandidateBytes = repository.Bytes.CandidateBytes,
+                ReclaimableBytes = repository.Bytes.ReclaimableBytes,
+            }));
+            if (plan.IsComplete)
+            {
+                await Proposals.SettleAsync(db, snapshotId, plan, repositories, now, cancellation);
+            }
+
+            await FinishSnapshotAsync(db, snapshotId, plan, read, now, cancellation);
+            await db.SaveChangesAsync(cancellation);
+            await transaction.CommitAsync(cancellation);
+        });
+    }
+
+    private static async Task<Dictionary<RepositoryKey, RepositoryRow>> SaveRepositoriesAsync(CuratorDbContext db, RetentionPlan plan, CancellationToken cancellation)
+    {
+        var existing = (await db.Repositories.ToListAsync(cancellation)).ToDictionary(row => new RepositoryKey(row.AccountId, row.Region, row.Name));
+        foreach (var repository in plan.Repositories)
+        {
+            if (!existing.TryGetValue(repository.Repository.Key, out var row))
+            {
+                var key = repository.Repository.Key;
+                existing[key] = row = new RepositoryRow { AccountId = key.AccountId, Region = key.Region, Name = key.Name, Team = repository.Repository.Team };
+                db.Repositories.Add(row);
+            }
+
+            row.Team = repository.Repository.Team;
+            row.Mode = repository.Policy.Mode.ToString();
+            row.ImageCount = repository.Images.Count;
+            row.CandidateCount = repository.Candidates.Count();
+            row.InUseCount = repository.Images.Count(image => image.Reasons.HasFlag(Reasons.InUse));
+            row.PinnedCount = repository.Images.Count(image => image.Reasons.HasFlag(Reasons.Pinned));
+            row.ImageBytes = repository.Bytes.ImageBytes;
+            row.CandidateBytes = repository.Bytes.CandidateBytes;
+            row.ReclaimableBytes = repository.Bytes.ReclaimableBytes;
+            row.LastPushedAt = repository.Images.Count == 0 ? null : repository.Images[0].Image.PushedAt;
+            row.GoneAt = null;
+        }
+
+        await db.SaveChangesAsync(cancellation);
+        return plan.Repositories.ToDictionary(repository => repository.Repository.Key, repository => existing[repository.Repository.Key]);
+    }
+
+    private static IEnumerable<StagedImage> Staged(RetentionPlan plan, Dictionary<RepositoryKey, RepositoryRow> repositories) =>
+        from repository in plan.Repositories
+        let id = repositories[repository.Repository.Key].Id
+        from decision in repository.Images
+        let image = decision.Image
+        select new StagedImage(
+            id, image.Digest, [.. image.Tags], image.PushedAt, image.SizeBytes, image.LastPulledAt, image.MediaType, image.ArtifactMediaType,
+            image.Status == ImageStatus.Archived ? "ARCHIVED" : "ACTIVE", [.. image.Manifests], image.Subject,
+            image.Layers?.Select(layer => layer.Digest).ToArray(), image.Layers?.Select(layer => layer.Size).ToArray(),
+            decision.Decision == Decision.Delete ? "delete" : "keep", [.. decision.ReasonCodes], [.. decision.UsedBy.Select(site => site.ToString()).Order(StringComparer.Ordinal)]);
+
+    private static async Task FinishSnapshotAsync(CuratorDbContext db, long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var snapshot = await db.Snapshots.Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
+        snapshot.FinishedAt = now;
+        snapshot.Status = plan.IsComplete ? "Complete" : "Incomplete";
+        snapshot.IncompleteReasons = [.. plan.IncompleteReasons];
+        snapshot.Problems = [.. read.Problems];
+        snapshot.Repositories = plan.Repositories.Count;
+        snapshot.Images = plan.Repositories.Sum(repository => repository.Images.Count);
+        snapshot.Candidates = plan.Repositories.Sum(repository => repository.Candidates.Count());
+        snapshot.ImageBytes = plan.Repositories.Sum(repository => repository.Bytes.ImageBytes);
+        snapshot.CandidateBytes = plan.Repositories.Sum(repository => repository.Bytes.CandidateBytes);
+        snapshot.ReclaimableBytes = plan.Repositories.Sum(repository => repository.Bytes.ReclaimableBytes);
+        foreach (var source in snapshot.Sources)
+        {
+            var name = $"{source.AccountId}/{source.Region}";
+            source.Error = plan.IncompleteReasons.Concat(read.Problems).FirstOrDefault(problem => problem.Contains(name, StringComparison.Ordinal));
+            source.Status = source.Error is null ? "Done" : "Failed";
+        }
+
+        AuditLog.Record(db, snapshot.StartedBy, plan.IsComplete ? "snapshot.completed" : "snapshot.incomplete", $"snapshot/{snapshotId}", new
+        {
+            snapshot.Repositories, snapshot.Images, snapshot.Candidates, snapshot.ImageBytes, snapshot.CandidateBytes, snapshot.ReclaimableBytes,
+            snapshot.IncompleteReasons, snapshot.Problems,
+        }, at: now);
+    }
+}

@@ -1,0 +1,34 @@
+using EcrCurator.Infrastructure;
+using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Web.Features.Plan;
+using Microsoft.Extensions.Options;
+
+namespace EcrCurator.Web;
+
+/// <summary>The application's services for a command: configuration validated, progress on standard error only.</summary>
+public static class CommandHost
+{
+    public static IHost Build(string[] configuration, TextWriter errors)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configuration,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ProgressLoggerProvider(errors));
+        builder.AddInfrastructure();
+        var host = builder.Build();
+        _ = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
+        return host;
+    }
+
+    /// <summary>The migrator, or a clear error that no database is configured.</summary>
+    public static DatabaseMigrator Database(this IHost host) =>
+        host.Services.GetService<DatabaseMigrator>()
+        ?? throw new InvalidOperationException($"No database is configured: set ConnectionStrings:{DatabaseOptions.ConnectionStringName} (for example ConnectionStrings__Curator=\"Host=...;Database=ecr_curator;Username=...\").");
+}
