@@ -23,14 +23,24 @@ public sealed class DatabaseMigrator(IDbContextFactory<CuratorDbContext> context
             await command.ExecuteNonQueryAsync(cancellation);
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
-        if (pending.Count > 0)
+        try
         {
-            await db.Database.MigrateAsync(cancellation);
-            logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", pending));
-        }
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
+            if (pending.Count > 0)
+            {
+                await db.Database.MigrateAsync(cancellation);
+                logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", pending));
+            }
 
-        return pending;
+            return pending;
+        }
+        finally
+        {
+            // A pooled connection keeps a session lock after it is returned: release it explicitly.
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", guard);
+            unlock.Parameters.AddWithValue("key", LockKey);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     private static async Task CreateIfMissingAsync(CuratorDbContext db, CancellationToken cancellation)

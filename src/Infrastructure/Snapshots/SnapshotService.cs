@@ -24,7 +24,8 @@ public sealed class SnapshotService(
     TimeProvider time,
     ILogger<SnapshotService> logger)
 {
-    private const long LockKey = 0x4563_7243_7572_0001; // "EcrCur" + 1
+    /// <summary>The advisory lock a running snapshot holds.</summary>
+    public const long LockKey = 0x4563_7243_7572_0001; // "EcrCur" + 1
 
     public async Task<SnapshotRow> TakeAsync(string startedBy, CancellationToken cancellation)
     {
@@ -36,6 +37,21 @@ public sealed class SnapshotService(
             throw new SnapshotRunningException("A snapshot is already running; try again when it has finished.");
         }
 
+        try
+        {
+            return await TakeLockedAsync(db, startedBy, cancellation);
+        }
+        finally
+        {
+            // A pooled connection keeps a session lock after it is returned: release it explicitly.
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", guard);
+            unlock.Parameters.AddWithValue("key", LockKey);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<SnapshotRow> TakeLockedAsync(CuratorDbContext db, string startedBy, CancellationToken cancellation)
+    {
         var snapshot = await StartAsync(db, startedBy, cancellation);
         logger.LogInformation("Snapshot {SnapshotId} started by {Actor}", snapshot.Id, startedBy);
         RetentionPlan plan;

@@ -1,6 +1,7 @@
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Aws.Ecr;
 using EcrCurator.Infrastructure.Aws.Ecs;
+using EcrCurator.Infrastructure.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -18,25 +19,7 @@ public sealed class AwsUnderTest : IAsyncDisposable
     private readonly AwsConnections connections;
     private readonly AwsCallCounter counter = new();
 
-    static AwsUnderTest()
-    {
-        // The standard chain must find the example keys in the environment, and nothing else.
-        foreach (var name in new[]
-                 {
-                     "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
-                     "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_ENDPOINT_URL",
-                     "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_ECS",
-                 })
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
-
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SigV4Verifier.AccessKey);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SigV4Verifier.SecretKey);
-        Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/ecr-curator-tests/credentials");
-        Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", "/nonexistent/ecr-curator-tests/config");
-        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
-    }
+    static AwsUnderTest() => TestCredentials.Use();
 
     private AwsUnderTest(CapturingListener listener, AwsCallOptions options)
     {

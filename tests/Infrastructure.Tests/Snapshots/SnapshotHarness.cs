@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using EcrCurator.AwsSimulator;
+using EcrCurator.AwsSimulator.Generation;
+using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Snapshots;
+using EcrCurator.Infrastructure.Tests.Persistence;
+using EcrCurator.Infrastructure.Tests.Support;
+using EcrCurator.Worlds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EcrCurator.Infrastructure.Tests.Snapshots;
+
+/// <summary>The simulator serving a world, and the product's snapshot service reading it into the test database.</summary>
+public sealed class SnapshotHarness : IAsyncDisposable
+{
+    private readonly WebApplication simulator;
+    private readonly IHost product;
+
+    private SnapshotHarness(WebApplication simulator, IHost product, HttpClient control)
+    {
+        this.simulator = simulator;
+        this.product = product;
+        Control = control;
+    }
+
+    public HttpClient Control { get; }
+
+    public static async Task<SnapshotHarness> StartAsync(TestDatabase database, World world)
+    {
+        TestCredentials.Use();
+        var simulator = SimulatorApp.Create(world, new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
+        await simulator.StartAsync(TestContext.Current.CancellationToken);
+        var endpoint = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Curator"] = database.ConnectionString,
+            ["AWS_ENDPOINT_URL"] = endpoint,
+            ["Curator:Registries:0:AccountId"] = world.Accounts[0].AccountId,
+            ["Curator:Registries:0:Region"] = world.Accounts[0].Region,
+        });
+        builder.AddInfrastructure();
+        return new SnapshotHarness(simulator, builder.Build(), new HttpClient { BaseAddress = new Uri(new Uri(endpoint), "/_sim/") });
+    }
+
+    public Task<SnapshotRow> SnapshotAsync() =>
+        product.Services.GetRequiredService<SnapshotService>().TakeAsync("test", TestContext.Current.CancellationToken);
+
+    public async Task ControlAsync(string path, object body)
+    {
+        using var response = await Control.PostAsJsonAsync(path, body, WorldFile.Json, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Control.Dispose();
+        product.Dispose();
+        await simulator.DisposeAsync();
+    }
+}

@@ -1,0 +1,145 @@
+using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Snapshots;
+using EcrCurator.Infrastructure.Tests.Persistence;
+using EcrCurator.Worlds;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using static EcrCurator.Infrastructure.Tests.Snapshots.SnapshotWorlds;
+
+namespace EcrCurator.Infrastructure.Tests.Snapshots;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await database.ResetAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task StoresTheWorldAndProposesExactlyTheEnginesCandidates()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, WorldFile.Read(Path.Combine(AppContext.BaseDirectory, "Worlds", "seed-table.world.json")));
+
+        var snapshot = await harness.SnapshotAsync();
+
+        Assert.Equal("Complete", snapshot.Status);
+        await using var db = database.Contexts.CreateDbContext();
+        var proposal = await db.Proposals.Include(row => row.Candidates).SingleAsync(Cancellation);
+        Assert.Equal(ProposalStatus.Pending, proposal.Status);
+        Assert.Equal(
+            ["sha256:3cea7c6c094575ebf0134caf3663c05ac9db2dce9af2cd2d2fb94750fa37cf30", "sha256:dc33eb41ca3892b8abf08d6fc1b59604096b04625f101716fe1a7665b17af9b8"],
+            proposal.Candidates.Select(candidate => candidate.Digest).Order());
+        Assert.Equal(50_000_000, proposal.ReclaimableBytes);
+        var images = await db.Images.AsNoTracking().ToListAsync(Cancellation);
+        Assert.Equal(5, images.Count);
+        Assert.Equal(["in-use", "outside-window"], images.Single(image => image.Digest.StartsWith("sha256:1acfc054", StringComparison.Ordinal)).Reasons);
+        Assert.Contains(images.Single(image => image.Digest.StartsWith("sha256:1acfc054", StringComparison.Ordinal)).UsedBy, site => site.Contains("/prod/", StringComparison.Ordinal));
+        Assert.All(images, image => Assert.NotNull(image.LayerDigests));
+        Assert.Equal(["snapshot.started", "proposal.created", "snapshot.completed"], await db.AuditEntries.OrderBy(entry => entry.Id).Select(entry => entry.Action).ToListAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task SupersedesOnlyTheProposalsOfRepositoriesWhoseCandidatesChanged()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        var first = await harness.SnapshotAsync();
+
+        // A new push moves a/one's window: its recent image becomes a candidate too. b/two does not change.
+        await harness.ControlAsync("images", new { repository = "a/one", image = Image("a-newer", "3", "2027-01-01"), accountId = Account, region = Region });
+        var second = await harness.SnapshotAsync();
+
+        await using var db = database.Contexts.CreateDbContext();
+        var proposals = await db.Proposals.Include(row => row.Candidates).Join(db.Repositories, proposal => proposal.RepositoryId, repository => repository.Id, (proposal, repository) => new { repository.Name, Proposal = proposal })
+            .OrderBy(row => row.Proposal.Id).ToListAsync(Cancellation);
+        Assert.Equal(
+            [("a/one", ProposalStatus.Superseded, first.Id), ("b/two", ProposalStatus.Pending, second.Id), ("a/one", ProposalStatus.Pending, second.Id)],
+            proposals.Select(row => (row.Name, row.Proposal.Status, row.Proposal.ConfirmedSnapshotId)));
+        Assert.Equal(new[] { Digest("a-new"), Digest("a-old") }.Order(), proposals[2].Proposal.Candidates.Select(candidate => candidate.Digest).Order());
+        Assert.Contains("proposal.superseded", await db.AuditEntries.Select(entry => entry.Action).ToListAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task ARepeatSnapshotOfAnUnchangedWorldRewritesNoImageAndReadsNoManifest()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        var first = await harness.SnapshotAsync();
+        await harness.Control.DeleteAsync("requests", Cancellation);
+
+        var second = await harness.SnapshotAsync();
+
+        await using var db = database.Contexts.CreateDbContext();
+        Assert.All(await db.Images.AsNoTracking().ToListAsync(Cancellation), image => Assert.Equal(first.Id, image.SeenSnapshotId));
+        Assert.All(await db.Proposals.AsNoTracking().ToListAsync(Cancellation), proposal => Assert.Equal(second.Id, proposal.ConfirmedSnapshotId));
+        var requests = await harness.Control.GetStringAsync("requests", Cancellation);
+        Assert.DoesNotContain("BatchGetImage", requests);
+        Assert.Contains("DescribeImages", requests);
+    }
+
+    [Fact]
+    public async Task APinKeepsItsImageFromTheNextSnapshotsProposal()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        await harness.SnapshotAsync();
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            db.Pins.Add(new PinRow { AccountId = Account, Region = Region, Repository = "b/two", Digest = Digest("b-old"), Actor = "alice", Reason = "rollback target", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        await harness.SnapshotAsync();
+
+        await using var check = database.Contexts.CreateDbContext();
+        var pinned = await check.Images.AsNoTracking().SingleAsync(image => image.Digest == Digest("b-old"), Cancellation);
+        Assert.Equal("keep", pinned.Decision);
+        Assert.Contains("pinned", pinned.Reasons);
+        Assert.DoesNotContain(await check.ProposalCandidates.Join(check.Proposals.Where(proposal => proposal.Status == ProposalStatus.Pending), candidate => candidate.ProposalId, proposal => proposal.Id, (candidate, _) => candidate.Digest).ToListAsync(Cancellation), digest => digest == Digest("b-old"));
+    }
+
+    [Fact]
+    public async Task AStoredTeamPolicyChangesTheNextSnapshot()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            db.Policies.Add(new PolicyRow { Scope = "Team", Team = "a", WindowDays = 365, UpdatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        await harness.SnapshotAsync();
+
+        await using var check = database.Contexts.CreateDbContext();
+        Assert.Equal(["b/two"], await check.Proposals.Join(check.Repositories, proposal => proposal.RepositoryId, repository => repository.Id, (_, repository) => repository.Name).ToListAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task AnAccessDeniedUsageSourceLeavesNoNewProposalsAndSaysWhy()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        await harness.ControlAsync("faults", new { kind = "access-denied", operation = "ecs:ListClusters" });
+
+        var snapshot = await harness.SnapshotAsync();
+
+        Assert.Equal("Incomplete", snapshot.Status);
+        Assert.Contains(snapshot.IncompleteReasons, reason => reason.Contains("ecs:ListClusters", StringComparison.Ordinal));
+        await using var db = database.Contexts.CreateDbContext();
+        Assert.Empty(await db.Proposals.ToListAsync(Cancellation));
+        Assert.All(await db.Images.ToListAsync(Cancellation), image => Assert.Equal("keep", image.Decision));
+        Assert.Equal("Failed", (await db.SnapshotSources.SingleAsync(Cancellation)).Status);
+    }
+
+    [Fact]
+    public async Task RefusesASecondSnapshotWhileOneRuns()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync(Cancellation);
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({SnapshotService.LockKey})", holder))
+        {
+            await command.ExecuteNonQueryAsync(Cancellation);
+        }
+
+        await Assert.ThrowsAsync<SnapshotRunningException>(harness.SnapshotAsync);
+    }
+}
