@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using EcrCurator.AwsSimulator;
+using EcrCurator.AwsSimulator.Generation;
+using EcrCurator.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace EcrCurator.Benchmarks;
+
+/// <summary>
+/// <c>snapshot</c> end to end into PostgreSQL (the database named by <c>--connection</c>, emptied first) against the
+/// simulator serving a generated organisation: the first snapshot, then repeats of the unchanged world, with the
+/// database's growth.
+/// </summary>
+public static class SnapshotBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var option = (string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 ? args[at + 1] : fallback;
+        var connection = option("--connection", "Host=127.0.0.1;Port=55432;Username=postgres;Database=curator_benchmark");
+        var repeats = int.Parse(option("--repeats", "3"), CultureInfo.InvariantCulture);
+        var settings = new GeneratorSettings
+        {
+            Seed = 11,
+            Repositories = int.Parse(option("--repositories", "1000"), CultureInfo.InvariantCulture),
+            ImagesPerRepository = int.Parse(option("--images-per-repository", "77"), CultureInfo.InvariantCulture),
+            Services = 975,
+            TasksPerService = 5,
+            Clusters = 4,
+            CrossAccountShare = 0,
+        };
+        await DropAsync(connection);
+        await using var simulator = SimulatorApp.Create(WorldGenerator.Generate(settings), settings, ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
+        await simulator.StartAsync();
+        var endpoint = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", settings.RegistryAccount);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
+        Environment.SetEnvironmentVariable("AWS_REGION", settings.Region);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint);
+        Console.WriteLine($"World: {SimulatorApp.Describe(simulator)}");
+
+        string[] command =
+        [
+            "snapshot", $"--ConnectionStrings:Curator={connection}",
+            $"--Curator:Registries:0:AccountId={settings.RegistryAccount}", $"--Curator:Registries:0:Region={settings.Region}",
+        ];
+        for (var run = 0; run <= repeats; run++)
+        {
+            var before = await SizeAsync(connection);
+            var clock = Stopwatch.StartNew();
+            var exit = await Web.CommandLine.RunAsync(command, TextWriter.Null, TextWriter.Null);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var after = await SizeAsync(connection);
+            Console.WriteLine($"{(run == 0 ? "first" : "repeat")} snapshot: {seconds:0.00} s, exit {exit}, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.00;-0.00} MB)");
+        }
+
+        return 0;
+    }
+
+    private static async Task DropAsync(string connection)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        var name = builder.Database!;
+        builder.Database = "postgres";
+        await using var server = new NpgsqlConnection(builder.ConnectionString);
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The database's size after a checkpoint, so that what was written is counted.</summary>
+    private static async Task<long> SizeAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        try
+        {
+            await db.OpenAsync();
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return 0;
+        }
+
+        await using var vacuum = new NpgsqlCommand("CHECKPOINT", db);
+        await vacuum.ExecuteNonQueryAsync();
+        await using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", db);
+        return (long)(await size.ExecuteScalarAsync())!;
+    }
+}
