@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Aws;
 using Microsoft.Extensions.Logging;
@@ -8,8 +7,9 @@ namespace EcrCurator.Infrastructure.Inventory;
 
 /// <summary>
 /// Reads every curated registry and every usage source (the registries' own account-regions and the configured
-/// extra ones) into one inventory. A usage source that cannot be read completely makes the inventory incomplete
-/// (nothing will be deleted); a registry that cannot be read only leaves its own repositories out.
+/// extra ones) into one inventory, one account-region at a time or all at once. A usage source that cannot be read
+/// completely makes the inventory incomplete (nothing will be deleted); a registry that cannot be read only leaves
+/// its own repositories out.
 /// </summary>
 public sealed class InventoryReader(
     IRegistryReader registries,
@@ -21,58 +21,90 @@ public sealed class InventoryReader(
 {
     public async Task<InventoryRead> ReadAsync(TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation)
     {
+        var sources = await SourcesAsync(cancellation);
+        var reads = await Task.WhenAll(sources.Select(source => ReadSourceAsync(source, teams, rollbackDepth, known, cancellation)));
+        return Combine(reads);
+    }
+
+    /// <summary>The account-regions to read: the registries (configured, else the credentials' own) and the extra usage sources.</summary>
+    public async Task<IReadOnlyList<InventorySource>> SourcesAsync(CancellationToken cancellation)
+    {
         _ = credentials.Standard; // no credentials at all is one clear error, before any call
         var curated = options.Value.Registries.Count > 0
             ? [.. options.Value.Registries.Select(registry => registry.ToAccountRegion())]
             : new List<AccountRegion> { await identity.OwnAccountRegionAsync(cancellation) };
-        var sources = curated.Concat(options.Value.UsageSources.Select(source => source.ToAccountRegion()))
-            .DistinctBy(source => (source.AccountId, source.Region))
-            .ToList();
+        return
+        [
+            .. curated.Select(registry => new InventorySource(registry, IsRegistry: true)),
+            .. options.Value.UsageSources.Select(source => source.ToAccountRegion())
+                .Where(source => !curated.Any(registry => registry.AccountId == source.AccountId && registry.Region == source.Region))
+                .DistinctBy(source => (source.AccountId, source.Region))
+                .Select(source => new InventorySource(source, IsRegistry: false)),
+        ];
+    }
 
-        var repositories = new ConcurrentBag<RepositoryRecord>();
-        var problems = new ConcurrentBag<string>();
-        var uses = new ConcurrentBag<ImageUse>();
-        var definitions = new ConcurrentBag<TaskDefinitionRecord>();
-        var incomplete = new ConcurrentBag<string>();
-        var reads = curated.Select(async registry =>
-        {
-            try
-            {
-                var read = await registries.ReadAsync(registry, teams, known, cancellation);
-                read.Repositories.ToList().ForEach(repositories.Add);
-                read.Problems.ToList().ForEach(problems.Add);
-                logger.LogInformation("Read {Repositories} repositories of registry {Registry}", read.Repositories.Count, registry);
-            }
-            catch (Exception error) when (IsReadFailure(error))
-            {
-                problems.Add($"Registry {registry} is left out: {error.Message}");
-            }
-        }).Concat(sources.Select(async source =>
-        {
-            try
-            {
-                var read = await usage.ReadAsync(source, rollbackDepth, cancellation);
-                read.Uses.ToList().ForEach(uses.Add);
-                read.TaskDefinitions.ToList().ForEach(definitions.Add);
-                logger.LogInformation("Read {Uses} image uses in {Source}", read.Uses.Count, source);
-            }
-            catch (Exception error) when (IsReadFailure(error))
-            {
-                incomplete.Add($"Usage source {source} could not be read completely: {error.Message}");
-            }
-        }));
-        await Task.WhenAll(reads);
+    /// <summary>One account-region: its registry (if curated) and its ECS usage; failures are recorded, not thrown.</summary>
+    public async Task<SourceRead> ReadSourceAsync(InventorySource source, TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation)
+    {
+        var registry = source.IsRegistry ? ReadRegistryAsync(source.Target, teams, known, cancellation) : Task.FromResult(new RegistryRead([], []));
+        var uses = ReadUsageAsync(source.Target, rollbackDepth, cancellation);
+        var (repositories, problems) = await registry;
+        var (read, incomplete) = await uses;
+        return new SourceRead(repositories, problems, read?.Uses ?? [], read?.TaskDefinitions ?? [], incomplete);
+    }
 
-        var inventory = new Domain.Inventory([.. repositories], [.. uses], [.. definitions])
+    public static InventoryRead Combine(IEnumerable<SourceRead> reads)
+    {
+        var all = reads.ToList();
+        var inventory = new Domain.Inventory([.. all.SelectMany(read => read.Repositories)], [.. all.SelectMany(read => read.Uses)], [.. all.SelectMany(read => read.TaskDefinitions)])
         {
-            IncompleteReasons = [.. incomplete.Order(StringComparer.Ordinal)],
+            IncompleteReasons = [.. all.Select(read => read.IncompleteReason).OfType<string>().Order(StringComparer.Ordinal)],
         };
-        return new InventoryRead(inventory, [.. problems.Order(StringComparer.Ordinal)]);
+        return new InventoryRead(inventory, [.. all.SelectMany(read => read.Problems).Order(StringComparer.Ordinal)]);
+    }
+
+    private async Task<RegistryRead> ReadRegistryAsync(AccountRegion registry, TeamRules teams, KnownManifests known, CancellationToken cancellation)
+    {
+        try
+        {
+            var read = await registries.ReadAsync(registry, teams, known, cancellation);
+            logger.LogInformation("Read {Repositories} repositories of registry {Registry}", read.Repositories.Count, registry);
+            return read;
+        }
+        catch (Exception error) when (IsReadFailure(error))
+        {
+            return new RegistryRead([], [$"Registry {registry} is left out: {error.Message}"]);
+        }
+    }
+
+    private async Task<(UsageRead? Read, string? Incomplete)> ReadUsageAsync(AccountRegion source, int rollbackDepth, CancellationToken cancellation)
+    {
+        try
+        {
+            var read = await usage.ReadAsync(source, rollbackDepth, cancellation);
+            logger.LogInformation("Read {Uses} image uses in {Source}", read.Uses.Count, source);
+            return (read, null);
+        }
+        catch (Exception error) when (IsReadFailure(error))
+        {
+            return (null, $"Usage source {source} could not be read completely: {error.Message}");
+        }
     }
 
     private static bool IsReadFailure(Exception error) =>
         error is AwsException or AwsCredentialsException or IncompleteReadException or System.Text.Json.JsonException;
 }
+
+/// <summary>An account-region to read: always for its ECS usage, and for its registry when it is curated.</summary>
+public sealed record InventorySource(AccountRegion Target, bool IsRegistry);
+
+/// <summary>What one account-region gave: its repositories (if a registry), its usage, and what failed.</summary>
+public sealed record SourceRead(
+    IReadOnlyList<RepositoryRecord> Repositories,
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<ImageUse> Uses,
+    IReadOnlyList<TaskDefinitionRecord> TaskDefinitions,
+    string? IncompleteReason);
 
 /// <summary>An inventory, and the registries and repositories that could not be read (and are left out of it).</summary>
 public sealed record InventoryRead(Domain.Inventory Inventory, IReadOnlyList<string> Problems);

@@ -18,6 +18,8 @@ public sealed class CuratorDbContext(DbContextOptions<CuratorDbContext> options)
 
     public DbSet<SnapshotRepositoryRow> SnapshotRepositories => Set<SnapshotRepositoryRow>();
 
+    public DbSet<SnapshotReadRow> SnapshotReads => Set<SnapshotReadRow>();
+
     public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
 
     public DbSet<ProposalCandidateRow> ProposalCandidates => Set<ProposalCandidateRow>();

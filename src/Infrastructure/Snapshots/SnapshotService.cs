@@ -7,13 +7,13 @@ using EcrCurator.Infrastructure.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace EcrCurator.Infrastructure.Snapshots;
 
 /// <summary>
-/// Takes a snapshot: reads every registry and usage source, decides under the stored pins and policies, and saves
-/// it with its proposals. Two snapshots never run at once (a PostgreSQL advisory lock), and re-running one is safe.
+/// Takes snapshots in three steps that jobs on several servers can share: start (one snapshot at a time), read
+/// each account-region, and settle once all are read (decide under the stored pins and policies, save, propose).
+/// Every step is safe to run again.
 /// </summary>
 public sealed class SnapshotService(
     IDbContextFactory<CuratorDbContext> contexts,
@@ -24,106 +24,132 @@ public sealed class SnapshotService(
     TimeProvider time,
     ILogger<SnapshotService> logger)
 {
-    /// <summary>The advisory lock a running snapshot holds.</summary>
+    /// <summary>The advisory lock taken while a snapshot starts or a source's read is recorded.</summary>
     public const long LockKey = 0x4563_7243_7572_0001; // "EcrCur" + 1
 
+    /// <summary>A snapshot still "Running" after this long died with its process; a new one may start.</summary>
+    public static readonly TimeSpan Abandoned = TimeSpan.FromHours(6);
+
+    /// <summary>All three steps in this process (the <c>snapshot</c> command).</summary>
     public async Task<SnapshotRow> TakeAsync(string startedBy, CancellationToken cancellation)
     {
+        var snapshot = await StartAsync(startedBy, cancellation);
+        await Task.WhenAll(snapshot.Sources.Select(source => ReadSourceAsync(snapshot.Id, source.AccountId, source.Region, cancellation)));
+        return await SettleAsync(snapshot.Id, cancellation);
+    }
+
+    public async Task<SnapshotRow> StartAsync(string startedBy, CancellationToken cancellation)
+    {
+        var sources = await inventory.SourcesAsync(cancellation);
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        await using var guard = new NpgsqlConnection(db.Database.GetConnectionString());
-        await guard.OpenAsync(cancellation);
-        if (!await TryLockAsync(guard, cancellation))
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellation);
+        var now = time.GetUtcNow();
+        foreach (var dead in await db.Snapshots.Where(row => row.Status == "Running" && row.StartedAt < now - Abandoned).ToListAsync(cancellation))
+        {
+            dead.Status = "Failed";
+            dead.Problems = [$"It did not finish within {Abandoned.TotalHours} hours: its process stopped."];
+        }
+
+        await db.SaveChangesAsync(cancellation);
+
+        if (await db.Snapshots.AnyAsync(row => row.Status == "Running", cancellation))
         {
             throw new SnapshotRunningException("A snapshot is already running; try again when it has finished.");
         }
 
-        try
+        var snapshot = new SnapshotRow
         {
-            return await TakeLockedAsync(db, startedBy, cancellation);
-        }
-        finally
-        {
-            // A pooled connection keeps a session lock after it is returned: release it explicitly.
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", guard);
-            unlock.Parameters.AddWithValue("key", LockKey);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+            StartedAt = now,
+            StartedBy = startedBy,
+            Sources = [.. sources.Select(source => new SnapshotSourceRow { AccountId = source.Target.AccountId, Region = source.Target.Region, IsRegistry = source.IsRegistry })],
+        };
+        db.Snapshots.Add(snapshot);
+        await db.SaveChangesAsync(cancellation);
+        AuditLog.Record(db, startedBy, "snapshot.started", $"snapshot/{snapshot.Id}", new { sources = sources.Select(source => source.Target.ToString()) }, at: now);
+        await db.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        logger.LogInformation("Snapshot {SnapshotId} started by {Actor}", snapshot.Id, startedBy);
+        return snapshot;
     }
 
-    private async Task<SnapshotRow> TakeLockedAsync(CuratorDbContext db, string startedBy, CancellationToken cancellation)
+    /// <summary>Reads one account-region and records it; true when it was the last source of the snapshot to finish.</summary>
+    public async Task<bool> ReadSourceAsync(long snapshotId, string accountId, string region, CancellationToken cancellation)
     {
-        var snapshot = await StartAsync(db, startedBy, cancellation);
-        logger.LogInformation("Snapshot {SnapshotId} started by {Actor}", snapshot.Id, startedBy);
-        RetentionPlan plan;
-        try
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var source = await db.SnapshotSources.SingleAsync(row => row.SnapshotId == snapshotId && row.AccountId == accountId && row.Region == region, cancellation);
+        if (source.Status is "Pending" or "Running")
         {
             var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
-            var pins = await StoredPolicies.PinsAsync(db, cancellation);
-            var read = await inventory.ReadAsync(retention.Value.ToTeamRules(), policies.DeepestRollback, await store.KnownManifestsAsync(cancellation), cancellation);
-            var now = time.GetUtcNow();
-            plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, now);
-            await store.SaveAsync(snapshot.Id, plan, read, now, cancellation);
+            var read = await inventory.ReadSourceAsync(
+                new InventorySource(Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), policies.DeepestRollback,
+                source.IsRegistry ? await store.KnownManifestsAsync(cancellation) : KnownManifests.None, cancellation);
+            db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = SourceReads.Pack(read) });
+            source.Status = read.IncompleteReason is null && read.Problems.Count == 0 ? "Done" : "Failed";
+            source.Error = read.IncompleteReason ?? read.Problems.FirstOrDefault();
+            source.RepositoriesDone = source.RepositoriesTotal = read.Repositories.Count;
         }
-        catch (Exception error)
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellation);
+        await db.SaveChangesAsync(cancellation);
+        var remaining = await db.SnapshotSources.CountAsync(row => row.SnapshotId == snapshotId && (row.Status == "Pending" || row.Status == "Running"), cancellation);
+        await transaction.CommitAsync(cancellation);
+        return remaining == 0;
+    }
+
+    /// <summary>Decides on everything the sources read and saves it; a snapshot already settled is returned as it is.</summary>
+    public async Task<SnapshotRow> SettleAsync(long snapshotId, CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var snapshot = await db.Snapshots.Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
+        if (snapshot.Status != "Running")
         {
-            await FailAsync(snapshot.Id, error, CancellationToken.None);
+            return snapshot;
+        }
+
+        try
+        {
+            var reads = await db.SnapshotReads.AsNoTracking().Where(read => read.SnapshotId == snapshotId).ToListAsync(cancellation);
+            var read = InventoryReader.Combine(reads.Select(row => SourceReads.Unpack(row.Payload)));
+            var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
+            var pins = await StoredPolicies.PinsAsync(db, cancellation);
+            var now = time.GetUtcNow();
+            var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, now);
+            await store.SaveAsync(snapshotId, plan, read, now, cancellation);
+            await db.SnapshotReads.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
+            logger.LogInformation(
+                "Snapshot {SnapshotId} {Status}: {Repositories} repositories, {Candidates} candidates",
+                snapshotId, plan.IsComplete ? "complete" : "incomplete", plan.Repositories.Count, plan.Repositories.Sum(repository => repository.Candidates.Count()));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            await FailAsync(snapshotId, error, CancellationToken.None);
             throw;
         }
 
-        logger.LogInformation(
-            "Snapshot {SnapshotId} {Status}: {Repositories} repositories, {Candidates} candidates",
-            snapshot.Id, plan.IsComplete ? "complete" : "incomplete", plan.Repositories.Count, plan.Repositories.Sum(repository => repository.Candidates.Count()));
         await db.Entry(snapshot).ReloadAsync(cancellation);
         return snapshot;
     }
 
-    private async Task<SnapshotRow> StartAsync(CuratorDbContext db, string startedBy, CancellationToken cancellation)
-    {
-        var registries = aws.Value.Registries.Select(registry => (registry.AccountId, registry.Region)).ToHashSet();
-        var snapshot = new SnapshotRow
-        {
-            StartedAt = time.GetUtcNow(),
-            StartedBy = startedBy,
-            Sources =
-            [
-                .. aws.Value.Registries.Concat(aws.Value.UsageSources)
-                    .DistinctBy(source => (source.AccountId, source.Region))
-                    .Select(source => new SnapshotSourceRow
-                    {
-                        AccountId = source.AccountId,
-                        Region = source.Region,
-                        IsRegistry = registries.Contains((source.AccountId, source.Region)),
-                        Status = "Running",
-                    }),
-            ],
-        };
-        db.Snapshots.Add(snapshot);
-        await db.SaveChangesAsync(cancellation);
-        AuditLog.Record(db, startedBy, "snapshot.started", $"snapshot/{snapshot.Id}", new { sources = snapshot.Sources.Select(source => $"{source.AccountId}/{source.Region}") });
-        await db.SaveChangesAsync(cancellation);
-        return snapshot;
-    }
-
-    /// <summary>A snapshot that could not finish says so (and why) instead of staying "Running".</summary>
+    /// <summary>A snapshot that could not settle says so (and why) instead of staying "Running".</summary>
     private async Task FailAsync(long snapshotId, Exception error, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var snapshot = await db.Snapshots.Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
+        var snapshot = await db.Snapshots.SingleAsync(row => row.Id == snapshotId, cancellation);
         snapshot.Status = "Failed";
         snapshot.FinishedAt = time.GetUtcNow();
         snapshot.Problems = [error.Message];
-        snapshot.Sources.ForEach(source => source.Status = source.Status == "Running" ? "Failed" : source.Status);
         AuditLog.Record(db, snapshot.StartedBy, "snapshot.failed", $"snapshot/{snapshotId}", new { error = error.Message });
         await db.SaveChangesAsync(cancellation);
         logger.LogError(error, "Snapshot {SnapshotId} failed", snapshotId);
     }
 
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
-        command.Parameters.AddWithValue("key", LockKey);
-        return (bool)(await command.ExecuteScalarAsync(cancellation))!;
-    }
+    /// <summary>The account-region as configured (with its role), or as the credentials' own.</summary>
+    private AccountRegion Target(string accountId, string region) =>
+        aws.Value.Registries.Concat(aws.Value.UsageSources)
+            .FirstOrDefault(entry => entry.AccountId == accountId && entry.Region == region)?.ToAccountRegion()
+        ?? new AccountRegion(accountId, region);
 }
 
 public sealed class SnapshotRunningException(string message) : Exception(message);

@@ -102,7 +102,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
 
     private static async Task FinishSnapshotAsync(CuratorDbContext db, long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
     {
-        var snapshot = await db.Snapshots.Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
+        var snapshot = await db.Snapshots.SingleAsync(row => row.Id == snapshotId, cancellation);
         snapshot.FinishedAt = now;
         snapshot.Status = plan.IsComplete ? "Complete" : "Incomplete";
         snapshot.IncompleteReasons = [.. plan.IncompleteReasons];
@@ -113,13 +113,6 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         snapshot.ImageBytes = plan.Repositories.Sum(repository => repository.Bytes.ImageBytes);
         snapshot.CandidateBytes = plan.Repositories.Sum(repository => repository.Bytes.CandidateBytes);
         snapshot.ReclaimableBytes = plan.Repositories.Sum(repository => repository.Bytes.ReclaimableBytes);
-        foreach (var source in snapshot.Sources)
-        {
-            var name = $"{source.AccountId}/{source.Region}";
-            source.Error = plan.IncompleteReasons.Concat(read.Problems).FirstOrDefault(problem => problem.Contains(name, StringComparison.Ordinal));
-            source.Status = source.Error is null ? "Done" : "Failed";
-        }
-
         AuditLog.Record(db, snapshot.StartedBy, plan.IsComplete ? "snapshot.completed" : "snapshot.incomplete", $"snapshot/{snapshotId}", new
         {
             snapshot.Repositories, snapshot.Images, snapshot.Candidates, snapshot.ImageBytes, snapshot.CandidateBytes, snapshot.ReclaimableBytes,

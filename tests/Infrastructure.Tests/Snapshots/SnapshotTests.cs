@@ -3,7 +3,6 @@ using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Infrastructure.Tests.Persistence;
 using EcrCurator.Worlds;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using static EcrCurator.Infrastructure.Tests.Snapshots.SnapshotWorlds;
 
 namespace EcrCurator.Infrastructure.Tests.Snapshots;
@@ -130,16 +129,25 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RefusesASecondSnapshotWhileOneRuns()
+    public async Task RefusesASecondSnapshotWhileOneRunsButNotAfterOneWasAbandoned()
     {
         await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
-        await using var holder = new NpgsqlConnection(database.ConnectionString);
-        await holder.OpenAsync(Cancellation);
-        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({SnapshotService.LockKey})", holder))
+        await using (var db = database.Contexts.CreateDbContext())
         {
-            await command.ExecuteNonQueryAsync(Cancellation);
+            db.Snapshots.Add(new SnapshotRow { StartedAt = DateTimeOffset.UtcNow.AddMinutes(-5), StartedBy = "nightly" });
+            await db.SaveChangesAsync(Cancellation);
         }
 
         await Assert.ThrowsAsync<SnapshotRunningException>(harness.SnapshotAsync);
+
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            await db.Snapshots.ExecuteUpdateAsync(setters => setters.SetProperty(row => row.StartedAt, DateTimeOffset.UtcNow - SnapshotService.Abandoned - TimeSpan.FromMinutes(1)), Cancellation);
+        }
+
+        Assert.Equal("Complete", (await harness.SnapshotAsync()).Status);
+        await using var check = database.Contexts.CreateDbContext();
+        Assert.Equal(["Failed", "Complete"], await check.Snapshots.OrderBy(row => row.Id).Select(row => row.Status).ToListAsync(Cancellation));
+        Assert.Empty(await check.SnapshotReads.ToListAsync(Cancellation));
     }
 }

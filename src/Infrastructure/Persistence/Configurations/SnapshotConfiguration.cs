@@ -33,3 +33,13 @@ public sealed class SnapshotRepositoryConfiguration : IEntityTypeConfiguration<S
         builder.HasOne<RepositoryRow>().WithMany().HasForeignKey(row => row.RepositoryId);
     }
 }
+
+public sealed class SnapshotReadConfiguration : IEntityTypeConfiguration<SnapshotReadRow>
+{
+    public void Configure(EntityTypeBuilder<SnapshotReadRow> builder)
+    {
+        builder.ToTable("snapshot_reads");
+        builder.HasKey(read => new { read.SnapshotId, read.AccountId, read.Region });
+        builder.HasOne<SnapshotRow>().WithMany().HasForeignKey(read => read.SnapshotId);
+    }
+}

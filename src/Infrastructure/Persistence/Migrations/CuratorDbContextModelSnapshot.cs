@@ -646,6 +646,30 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.SnapshotReadRow", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("snapshot_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.HasKey("SnapshotId", "AccountId", "Region");
+
+                    b.ToTable("snapshot_reads", (string)null);
+                });
+
             modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.SnapshotRepositoryRow", b =>
                 {
                     b.Property<long>("SnapshotId")
@@ -869,6 +893,15 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("EcrCurator.Infrastructure.Persistence.Model.SnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.SnapshotReadRow", b =>
+                {
                     b.HasOne("EcrCurator.Infrastructure.Persistence.Model.SnapshotRow", null)
                         .WithMany()
                         .HasForeignKey("SnapshotId")

@@ -74,3 +74,15 @@ public sealed class SnapshotRepositoryRow
 
     public long ReclaimableBytes { get; set; }
 }
+
+/// <summary>What one account-region gave a snapshot under way (gzip JSON), until the snapshot settles and removes it.</summary>
+public sealed class SnapshotReadRow
+{
+    public long SnapshotId { get; set; }
+
+    public required string AccountId { get; set; }
+
+    public required string Region { get; set; }
+
+    public required byte[] Payload { get; set; }
+}
