@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using EcrCurator.Infrastructure.Inventory;
+using EcrCurator.Infrastructure.Jobs;
+using Hangfire;
+using Hangfire.PostgreSql;
 using EcrCurator.Infrastructure.Policies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,8 +52,29 @@ public static class DependencyInjection
 
         builder.Services.AddDbContextFactory<CuratorDbContext>(options => options.UseNpgsql(connectionString));
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<SnapshotService>();
         builder.Services.AddDataProtection().PersistKeysToDbContext<CuratorDbContext>();
+        builder.AddJobs(connectionString);
+    }
+
+    /// <summary>Hangfire on the same PostgreSQL: the job client everywhere, a job server where <c>Curator:Jobs:RunServer</c>.</summary>
+    private static void AddJobs(this IHostApplicationBuilder builder, string connectionString)
+    {
+        var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        builder.Services.AddSingleton<SnapshotJob>();
+        if (jobs.RunServer)
+        {
+            builder.Services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);
+            builder.Services.AddSingleton<JobSchedule>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<JobSchedule>());
+        }
     }
 }

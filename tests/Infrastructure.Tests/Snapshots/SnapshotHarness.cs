@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using EcrCurator.AwsSimulator;
 using EcrCurator.AwsSimulator.Generation;
+using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
 using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Infrastructure.Tests.Persistence;
 using EcrCurator.Infrastructure.Tests.Support;
@@ -31,13 +33,13 @@ public sealed class SnapshotHarness : IAsyncDisposable
 
     public HttpClient Control { get; }
 
-    public static async Task<SnapshotHarness> StartAsync(TestDatabase database, World world)
+    public static async Task<SnapshotHarness> StartAsync(TestDatabase database, World world, string[]? configuration = null)
     {
         TestCredentials.Use();
         var simulator = SimulatorApp.Create(world, new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
         await simulator.StartAsync(TestContext.Current.CancellationToken);
         var endpoint = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(configuration ?? []);
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -46,8 +48,35 @@ public sealed class SnapshotHarness : IAsyncDisposable
             ["Curator:Registries:0:AccountId"] = world.Accounts[0].AccountId,
             ["Curator:Registries:0:Region"] = world.Accounts[0].Region,
         });
+        builder.Configuration.AddCommandLine(configuration ?? []);
         builder.AddInfrastructure();
         return new SnapshotHarness(simulator, builder.Build(), new HttpClient { BaseAddress = new Uri(new Uri(endpoint), "/_sim/") });
+    }
+
+    public T Service<T>()
+        where T : notnull => product.Services.GetRequiredService<T>();
+
+    /// <summary>Starts the product's host: migrations, the job server, the recurring jobs.</summary>
+    public Task StartServerAsync() => product.StartAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>The newest snapshot once it is no longer running.</summary>
+    public async Task<SnapshotRow> WaitForSnapshotAsync(TimeSpan timeout)
+    {
+        var contexts = Service<IDbContextFactory<CuratorDbContext>>();
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await using var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+            var snapshot = await db.Snapshots.Include(row => row.Sources).OrderByDescending(row => row.Id).FirstOrDefaultAsync(TestContext.Current.CancellationToken);
+            if (snapshot is { Status: not "Running" })
+            {
+                return snapshot;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"No snapshot finished within {timeout}.");
     }
 
     public Task<SnapshotRow> SnapshotAsync() =>
@@ -62,6 +91,7 @@ public sealed class SnapshotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Control.Dispose();
+        await product.StopAsync(CancellationToken.None);
         product.Dispose();
         await simulator.DisposeAsync();
     }
