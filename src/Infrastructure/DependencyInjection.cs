@@ -55,7 +55,7 @@ public static class DependencyInjection
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<SnapshotService>();
-        builder.Services.AddDataProtection().PersistKeysToDbContext<CuratorDbContext>();
+        builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
         builder.AddJobs(connectionString);
     }
 

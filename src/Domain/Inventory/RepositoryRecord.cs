@@ -29,4 +29,7 @@ public sealed record RepositoryRecord
     public string Team { get; }
 
     public IReadOnlyList<ImageRecord> Images { get; }
+
+    /// <summary>The repository's resource tags (its team is one of them, or comes from its name).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }

@@ -57,7 +57,10 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
             key,
             teams.TeamOf(repository.RepositoryName, tags),
             [.. details.Where(detail => !gone.Contains(detail.ImageDigest))
-                .Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest) ?? known.Find(key, detail.ImageDigest)))]);
+                .Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest) ?? known.Find(key, detail.ImageDigest)))])
+        {
+            Tags = tags,
+        };
     }
 
     private static ImageRecord ToRecord(ImageDetail detail, ImageManifest? manifest) => new()

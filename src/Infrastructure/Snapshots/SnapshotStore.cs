@@ -73,6 +73,12 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
             }
 
             row.Team = repository.Repository.Team;
+            var tags = repository.Repository.Tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => $"{tag.Key}={tag.Value}").ToArray();
+            if (!row.Tags.SequenceEqual(tags))
+            {
+                row.Tags = tags;
+            }
+
             row.Mode = repository.Policy.Mode.ToString();
             row.ImageCount = repository.Images.Count;
             row.CandidateCount = repository.Candidates.Count();

@@ -36,6 +36,7 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(["in-use", "outside-window"], images.Single(image => image.Digest.StartsWith("sha256:1acfc054", StringComparison.Ordinal)).Reasons);
         Assert.Contains(images.Single(image => image.Digest.StartsWith("sha256:1acfc054", StringComparison.Ordinal)).UsedBy, site => site.Contains("/prod/", StringComparison.Ordinal));
         Assert.All(images, image => Assert.NotNull(image.LayerDigests));
+        Assert.Equal(["team=care"], (await db.Repositories.SingleAsync(Cancellation)).Tags);
         Assert.Equal(["snapshot.started", "proposal.created", "snapshot.completed"], await db.AuditEntries.OrderBy(entry => entry.Id).Select(entry => entry.Action).ToListAsync(Cancellation));
     }
 

@@ -547,6 +547,11 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("region");
 
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
                     b.Property<string>("Team")
                         .IsRequired()
                         .HasColumnType("text")

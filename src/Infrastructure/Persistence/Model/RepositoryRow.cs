@@ -13,6 +13,9 @@ public sealed class RepositoryRow
 
     public required string Team { get; set; }
 
+    /// <summary>Its resource tags as <c>key=value</c>.</summary>
+    public string[] Tags { get; set; } = [];
+
     public string Mode { get; set; } = "Approve";
 
     public int ImageCount { get; set; }
