@@ -30,10 +30,25 @@ public sealed class SnapshotJobTests(TestDatabase database) : IAsyncLifetime
         await using var db = database.Contexts.CreateDbContext();
         Assert.Equal(2, await db.Proposals.CountAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await db.SnapshotReads.ToListAsync(TestContext.Current.CancellationToken));
-        var succeeded = JobStorage.Current.GetMonitoringApi().SucceededJobs(0, 20).Select(job => job.Value.Job.Method.Name).ToList();
+        var succeeded = await SucceededJobsAsync(expected: 4);
         Assert.Equal(1, succeeded.Count(name => name == nameof(SnapshotJob.RunAsync)));
         Assert.Equal(2, succeeded.Count(name => name == nameof(SnapshotJob.ReadSourceAsync)));
         Assert.Equal(1, succeeded.Count(name => name == nameof(SnapshotJob.SettleAsync)));
         Assert.Contains(SnapshotJob.RecurringId, JobStorage.Current.GetConnection().GetRecurringJobs().Select(job => job.Id));
+    }
+
+    /// <summary>The jobs Hangfire has marked succeeded: it does so a moment after a job's method returns.</summary>
+    private static async Task<List<string>> SucceededJobsAsync(int expected)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var succeeded = JobStorage.Current.GetMonitoringApi().SucceededJobs(0, 20).Select(job => job.Value.Job.Method.Name).ToList();
+            if (succeeded.Count >= expected || attempt == 100)
+            {
+                return succeeded;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
     }
 }

@@ -8,6 +8,7 @@ namespace EcrCurator.Web.Tests.Features.Plan;
 /// <c>plan</c> through the real AWS clients against the simulator. One class, so that its tests (which set the
 /// process's AWS environment) run one at a time.
 /// </summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public class PlanAgainstAwsTests
 {
     [Theory]
