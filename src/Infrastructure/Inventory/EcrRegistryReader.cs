@@ -9,12 +9,14 @@ namespace EcrCurator.Infrastructure.Inventory;
 /// <summary>Reads a registry over ECR: repositories, their tags (for the team), images (archived too) and manifests.</summary>
 public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOptions> options) : IRegistryReader
 {
-    public async Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, KnownManifests known, CancellationToken cancellation)
+    public async Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, KnownManifests known, IProgress<RegistryProgress>? progress, CancellationToken cancellation)
     {
         var ecr = new EcrClient(connections.Client(registry, AwsService.Ecr));
         var repositories = await ecr.DescribeRepositoriesAsync(cancellation);
         var records = new ConcurrentBag<RepositoryRecord>();
         var problems = new ConcurrentBag<string>();
+        var done = 0;
+        progress?.Report(new RegistryProgress(0, repositories.Count));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
         await Parallel.ForEachAsync(repositories, parallel, async (repository, token) =>
         {
@@ -26,6 +28,8 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
             {
                 problems.Add($"Repository {registry}/{repository.RepositoryName} is left out: {error.Message}");
             }
+
+            progress?.Report(new RegistryProgress(Interlocked.Increment(ref done), repositories.Count));
         });
         return new RegistryRead([.. records], [.. problems.Order(StringComparer.Ordinal)]);
     }

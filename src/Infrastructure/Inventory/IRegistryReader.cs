@@ -10,7 +10,10 @@ public interface IRegistryReader
     /// The registry's repositories. A repository that cannot be read completely is left out and named in
     /// <see cref="RegistryRead.Problems"/>; a registry that cannot be listed at all throws.
     /// </summary>
-    Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, KnownManifests known, CancellationToken cancellation);
+    Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, KnownManifests known, IProgress<RegistryProgress>? progress, CancellationToken cancellation);
 }
 
 public sealed record RegistryRead(IReadOnlyList<RepositoryRecord> Repositories, IReadOnlyList<string> Problems);
+
+/// <summary>How far a registry's read is: repositories read of those listed.</summary>
+public readonly record struct RegistryProgress(int Done, int Total);

@@ -44,9 +44,10 @@ public sealed class InventoryReader(
     }
 
     /// <summary>One account-region: its registry (if curated) and its ECS usage; failures are recorded, not thrown.</summary>
-    public async Task<SourceRead> ReadSourceAsync(InventorySource source, TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation)
+    public async Task<SourceRead> ReadSourceAsync(
+        InventorySource source, TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation, IProgress<RegistryProgress>? progress = null)
     {
-        var registry = source.IsRegistry ? ReadRegistryAsync(source.Target, teams, known, cancellation) : Task.FromResult(new RegistryRead([], []));
+        var registry = source.IsRegistry ? ReadRegistryAsync(source.Target, teams, known, progress, cancellation) : Task.FromResult(new RegistryRead([], []));
         var uses = ReadUsageAsync(source.Target, rollbackDepth, cancellation);
         var (repositories, problems) = await registry;
         var (read, incomplete) = await uses;
@@ -63,11 +64,11 @@ public sealed class InventoryReader(
         return new InventoryRead(inventory, [.. all.SelectMany(read => read.Problems).Order(StringComparer.Ordinal)]);
     }
 
-    private async Task<RegistryRead> ReadRegistryAsync(AccountRegion registry, TeamRules teams, KnownManifests known, CancellationToken cancellation)
+    private async Task<RegistryRead> ReadRegistryAsync(AccountRegion registry, TeamRules teams, KnownManifests known, IProgress<RegistryProgress>? progress, CancellationToken cancellation)
     {
         try
         {
-            var read = await registries.ReadAsync(registry, teams, known, cancellation);
+            var read = await registries.ReadAsync(registry, teams, known, progress, cancellation);
             logger.LogInformation("Read {Repositories} repositories of registry {Registry}", read.Repositories.Count, registry);
             return read;
         }

@@ -83,7 +83,8 @@ public sealed class SnapshotService(
             var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
             var read = await inventory.ReadSourceAsync(
                 new InventorySource(Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), policies.DeepestRollback,
-                source.IsRegistry ? await store.KnownManifestsAsync(cancellation) : KnownManifests.None, cancellation);
+                source.IsRegistry ? await store.KnownManifestsAsync(cancellation) : KnownManifests.None, cancellation,
+                new SourceProgress(contexts, source.Id, time));
             db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = SourceReads.Pack(read) });
             source.Status = read.IncompleteReason is null && read.Problems.Count == 0 ? "Done" : "Failed";
             source.Error = read.IncompleteReason ?? read.Problems.FirstOrDefault();

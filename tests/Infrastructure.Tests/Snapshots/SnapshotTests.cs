@@ -151,4 +151,23 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(["Failed", "Complete"], await check.Snapshots.OrderBy(row => row.Id).Select(row => row.Status).ToListAsync(Cancellation));
         Assert.Empty(await check.SnapshotReads.ToListAsync(Cancellation));
     }
+
+    [Fact]
+    public async Task ReportsAccountRegionsAndRepositoriesReadWhileASnapshotRuns()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories(), ["--Curator:UsageSources:0:AccountId=222222222222", "--Curator:UsageSources:0:Region=ap-northeast-1"]);
+        var snapshots = harness.Service<SnapshotService>();
+        var contexts = harness.Service<IDbContextFactory<EcrCurator.Infrastructure.Persistence.CuratorDbContext>>();
+
+        var started = await snapshots.StartAsync("alice", Cancellation);
+        var before = await SnapshotProgress.LatestAsync(contexts, Cancellation);
+        var last = await snapshots.ReadSourceAsync(started.Id, Account, Region, Cancellation);
+        var halfway = await SnapshotProgress.LatestAsync(contexts, Cancellation);
+
+        Assert.Equal(new SnapshotProgress(started.Id, "Running", 0, 2, 0, 0), before);
+        Assert.False(last);
+        Assert.Equal(new SnapshotProgress(started.Id, "Running", 1, 2, 2, 2), halfway);
+        Assert.True(await snapshots.ReadSourceAsync(started.Id, "222222222222", Region, Cancellation));
+        Assert.Equal("Complete", (await snapshots.SettleAsync(started.Id, Cancellation)).Status);
+    }
 }
