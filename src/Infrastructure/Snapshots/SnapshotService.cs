@@ -30,12 +30,12 @@ public sealed class SnapshotService(
     /// <summary>A snapshot still "Running" after this long died with its process; a new one may start.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromHours(6);
 
-    /// <summary>All three steps in this process (the <c>snapshot</c> command).</summary>
+    /// <summary>All three steps in this process (the <c>snapshot</c> command): the reads stay in memory.</summary>
     public async Task<SnapshotRow> TakeAsync(string startedBy, CancellationToken cancellation)
     {
         var snapshot = await StartAsync(startedBy, cancellation);
-        await Task.WhenAll(snapshot.Sources.Select(source => ReadSourceAsync(snapshot.Id, source.AccountId, source.Region, cancellation)));
-        return await SettleAsync(snapshot.Id, cancellation);
+        var reads = await Task.WhenAll(snapshot.Sources.Select(source => ReadAsync(snapshot.Id, source.AccountId, source.Region, stage: false, cancellation)));
+        return await SettleAsync(snapshot.Id, [.. reads.Select(read => read.Read).OfType<SourceRead>()], cancellation);
     }
 
     public async Task<SnapshotRow> StartAsync(string startedBy, CancellationToken cancellation)
@@ -73,19 +73,30 @@ public sealed class SnapshotService(
         return snapshot;
     }
 
-    /// <summary>Reads one account-region and records it; true when it was the last source of the snapshot to finish.</summary>
-    public async Task<bool> ReadSourceAsync(long snapshotId, string accountId, string region, CancellationToken cancellation)
+    /// <summary>Reads one account-region and stages its read in the database; true when it was the last source to finish.</summary>
+    public async Task<bool> ReadSourceAsync(long snapshotId, string accountId, string region, CancellationToken cancellation) =>
+        (await ReadAsync(snapshotId, accountId, region, stage: true, cancellation)).Last;
+
+    /// <summary>Decides on everything the sources staged and saves it; a snapshot already settled is returned as it is.</summary>
+    public Task<SnapshotRow> SettleAsync(long snapshotId, CancellationToken cancellation) => SettleAsync(snapshotId, null, cancellation);
+
+    private async Task<(SourceRead? Read, bool Last)> ReadAsync(long snapshotId, string accountId, string region, bool stage, CancellationToken cancellation)
     {
+        SourceRead? read = null;
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var source = await db.SnapshotSources.SingleAsync(row => row.SnapshotId == snapshotId && row.AccountId == accountId && row.Region == region, cancellation);
         if (source.Status is "Pending" or "Running")
         {
             var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
-            var read = await inventory.ReadSourceAsync(
+            read = await inventory.ReadSourceAsync(
                 new InventorySource(Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), policies.DeepestRollback,
                 source.IsRegistry ? await store.KnownManifestsAsync(cancellation) : KnownManifests.None, cancellation,
                 new SourceProgress(contexts, source.Id, time));
-            db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = SourceReads.Pack(read) });
+            if (stage)
+            {
+                db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = SourceReads.Pack(read) });
+            }
+
             source.Status = read.IncompleteReason is null && read.Problems.Count == 0 ? "Done" : "Failed";
             source.Error = read.IncompleteReason ?? read.Problems.FirstOrDefault();
             source.RepositoriesDone = source.RepositoriesTotal = read.Repositories.Count;
@@ -96,11 +107,10 @@ public sealed class SnapshotService(
         await db.SaveChangesAsync(cancellation);
         var remaining = await db.SnapshotSources.CountAsync(row => row.SnapshotId == snapshotId && (row.Status == "Pending" || row.Status == "Running"), cancellation);
         await transaction.CommitAsync(cancellation);
-        return remaining == 0;
+        return (read, remaining == 0);
     }
 
-    /// <summary>Decides on everything the sources read and saves it; a snapshot already settled is returned as it is.</summary>
-    public async Task<SnapshotRow> SettleAsync(long snapshotId, CancellationToken cancellation)
+    private async Task<SnapshotRow> SettleAsync(long snapshotId, IReadOnlyList<SourceRead>? reads, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var snapshot = await db.Snapshots.Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
@@ -111,14 +121,19 @@ public sealed class SnapshotService(
 
         try
         {
-            var reads = await db.SnapshotReads.AsNoTracking().Where(read => read.SnapshotId == snapshotId).ToListAsync(cancellation);
-            var read = InventoryReader.Combine(reads.Select(row => SourceReads.Unpack(row.Payload)));
+            var staged = reads is null;
+            reads ??= [.. (await db.SnapshotReads.AsNoTracking().Where(row => row.SnapshotId == snapshotId).ToListAsync(cancellation)).Select(row => SourceReads.Unpack(row.Payload))];
+            var read = InventoryReader.Combine(reads);
             var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
             var pins = await StoredPolicies.PinsAsync(db, cancellation);
             var now = time.GetUtcNow();
             var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, now);
             await store.SaveAsync(snapshotId, plan, read, now, cancellation);
-            await db.SnapshotReads.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
+            if (staged)
+            {
+                await db.SnapshotReads.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
+                await ReclaimStagingAsync(db, cancellation);
+            }
             logger.LogInformation(
                 "Snapshot {SnapshotId} {Status}: {Repositories} repositories, {Candidates} candidates",
                 snapshotId, plan.IsComplete ? "complete" : "incomplete", plan.Repositories.Count, plan.Repositories.Sum(repository => repository.Candidates.Count()));
@@ -131,6 +146,19 @@ public sealed class SnapshotService(
 
         await db.Entry(snapshot).ReloadAsync(cancellation);
         return snapshot;
+    }
+
+    /// <summary>Staged reads are large and short-lived: vacuum their table so the next snapshot reuses the space.</summary>
+    private async Task ReclaimStagingAsync(CuratorDbContext db, CancellationToken cancellation)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM snapshot_reads", cancellation);
+        }
+        catch (Npgsql.PostgresException error)
+        {
+            logger.LogWarning("Could not vacuum snapshot_reads ({Message}); autovacuum will reclaim its space later", error.MessageText);
+        }
     }
 
     /// <summary>A snapshot that could not settle says so (and why) instead of staying "Running".</summary>
