@@ -20,31 +20,7 @@ internal static class ImageRows
     public static async Task<int> SaveAsync(NpgsqlConnection connection, IEnumerable<StagedImage> images, long[] repositoriesRead, long snapshotId, DateTimeOffset now, CancellationToken cancellation)
     {
         await Execute(connection, $"CREATE TEMP TABLE images_staging ON COMMIT DROP AS SELECT {Columns} FROM images WITH NO DATA", cancellation);
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY images_staging ({Columns}) FROM STDIN (FORMAT BINARY)", cancellation))
-        {
-            foreach (var image in images)
-            {
-                await copy.StartRowAsync(cancellation);
-                await copy.WriteAsync(image.RepositoryId, NpgsqlDbType.Bigint, cancellation);
-                await copy.WriteAsync(image.Digest, NpgsqlDbType.Text, cancellation);
-                await copy.WriteAsync(image.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-                await copy.WriteAsync(image.PushedAt, NpgsqlDbType.TimestampTz, cancellation);
-                await copy.WriteAsync(image.SizeBytes, NpgsqlDbType.Bigint, cancellation);
-                await WriteNullable(copy, image.LastPulledAt, NpgsqlDbType.TimestampTz, cancellation);
-                await WriteNullable(copy, image.MediaType, NpgsqlDbType.Text, cancellation);
-                await WriteNullable(copy, image.ArtifactMediaType, NpgsqlDbType.Text, cancellation);
-                await copy.WriteAsync(image.Status, NpgsqlDbType.Text, cancellation);
-                await copy.WriteAsync(image.Manifests, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-                await WriteNullable(copy, image.Subject, NpgsqlDbType.Text, cancellation);
-                await WriteNullable(copy, image.LayerDigests, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-                await WriteNullable(copy, image.LayerSizes, NpgsqlDbType.Array | NpgsqlDbType.Bigint, cancellation);
-                await copy.WriteAsync(image.Decision, NpgsqlDbType.Text, cancellation);
-                await copy.WriteAsync(image.Reasons, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-                await copy.WriteAsync(image.UsedBy, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-            }
-
-            await copy.CompleteAsync(cancellation);
-        }
+        await BulkCopy.WriteAsync(connection, $"images_staging ({Columns})", images, WriteAsync, cancellation);
 
         var changed = await Execute(
             connection,
@@ -67,14 +43,32 @@ internal static class ImageRows
         return changed + await gone.ExecuteNonQueryAsync(cancellation);
     }
 
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, StagedImage image, CancellationToken cancellation)
+    {
+        await copy.WriteAsync(image.RepositoryId, NpgsqlDbType.Bigint, cancellation);
+        await copy.WriteAsync(image.Digest, NpgsqlDbType.Text, cancellation);
+        await copy.WriteAsync(image.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+        await copy.WriteAsync(image.PushedAt, NpgsqlDbType.TimestampTz, cancellation);
+        await copy.WriteAsync(image.SizeBytes, NpgsqlDbType.Bigint, cancellation);
+        await copy.WriteNullableAsync(image.LastPulledAt, NpgsqlDbType.TimestampTz, cancellation);
+        await copy.WriteNullableAsync(image.MediaType, NpgsqlDbType.Text, cancellation);
+        await copy.WriteNullableAsync(image.ArtifactMediaType, NpgsqlDbType.Text, cancellation);
+        await copy.WriteAsync(image.Status, NpgsqlDbType.Text, cancellation);
+        await copy.WriteAsync(image.Manifests, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+        await copy.WriteNullableAsync(image.Subject, NpgsqlDbType.Text, cancellation);
+        await copy.WriteNullableAsync(image.LayerDigests, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+        await copy.WriteNullableAsync(image.LayerSizes, NpgsqlDbType.Array | NpgsqlDbType.Bigint, cancellation);
+        await copy.WriteAsync(image.Decision, NpgsqlDbType.Text, cancellation);
+        await copy.WriteAsync(image.Reasons, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+        await copy.WriteAsync(image.UsedBy, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+    }
+
     private static async Task<int> Execute(NpgsqlConnection connection, string sql, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteNonQueryAsync(cancellation);
     }
 
-    private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellation) =>
-        value is null ? copy.WriteNullAsync(cancellation) : copy.WriteAsync(value, type, cancellation);
 }
 
 /// <summary>One image as a snapshot stages it.</summary>

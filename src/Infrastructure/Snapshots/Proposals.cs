@@ -2,6 +2,8 @@ using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace EcrCurator.Infrastructure.Snapshots;
 
@@ -12,9 +14,11 @@ namespace EcrCurator.Infrastructure.Snapshots;
 /// </summary>
 internal static class Proposals
 {
-    public static async Task SettleAsync(
+    /// <returns>The new proposals with their candidates, to be written once the proposals have ids.</returns>
+    public static async Task<List<(ProposalRow Proposal, List<ImageDecision> Candidates)>> SettleAsync(
         CuratorDbContext db, long snapshotId, RetentionPlan plan, Dictionary<RepositoryKey, RepositoryRow> repositories, DateTimeOffset now, CancellationToken cancellation)
     {
+        var created = new List<(ProposalRow, List<ImageDecision>)>();
         var open = await db.Proposals
             .Where(proposal => proposal.Status == ProposalStatus.Pending || proposal.Status == ProposalStatus.Approved || proposal.Status == ProposalStatus.Executing)
             .ToListAsync(cancellation);
@@ -47,6 +51,7 @@ internal static class Proposals
             {
                 var proposal = NewProposal(row.Id, snapshotId, set, repository, candidates, now);
                 db.Proposals.Add(proposal);
+                created.Add((proposal, candidates));
                 AuditLog.Record(db, AuditLog.System, "proposal.created", target, new
                 {
                     snapshot = snapshotId, proposal.CandidateCount, proposal.CandidateBytes, proposal.ReclaimableBytes,
@@ -54,7 +59,28 @@ internal static class Proposals
                 }, repository.Repository.Team, now);
             }
         }
+
+        return created;
     }
+
+    /// <summary>The candidates of new proposals, with binary COPY (a first snapshot may propose hundreds of thousands).</summary>
+    public static Task WriteCandidatesAsync(NpgsqlConnection connection, List<(ProposalRow Proposal, List<ImageDecision> Candidates)> created, CancellationToken cancellation) =>
+        BulkCopy.WriteAsync(
+            connection,
+            "proposal_candidates (proposal_id, digest, tags, size_bytes, pushed_at, last_pulled_at, reasons)",
+            created.SelectMany(entry => entry.Candidates.Select(candidate => (entry.Proposal.Id, candidate))),
+            async (copy, row, token) =>
+            {
+                var image = row.candidate.Image;
+                await copy.WriteAsync(row.Id, NpgsqlDbType.Bigint, token);
+                await copy.WriteAsync(image.Digest, NpgsqlDbType.Text, token);
+                await copy.WriteAsync(image.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, token);
+                await copy.WriteAsync(image.SizeBytes, NpgsqlDbType.Bigint, token);
+                await copy.WriteAsync(image.PushedAt, NpgsqlDbType.TimestampTz, token);
+                await copy.WriteNullableAsync(image.LastPulledAt, NpgsqlDbType.TimestampTz, token);
+                await copy.WriteAsync(row.candidate.ReasonCodes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, token);
+            },
+            cancellation);
 
     private static ProposalRow NewProposal(long repositoryId, long snapshotId, string set, RepositoryPlan repository, List<ImageDecision> candidates, DateTimeOffset now) => new()
     {
@@ -66,14 +92,5 @@ internal static class Proposals
         CandidateBytes = repository.Bytes.CandidateBytes,
         ReclaimableBytes = repository.Bytes.ReclaimableBytes,
         CreatedAt = now,
-        Candidates = [.. candidates.Select(candidate => new ProposalCandidateRow
-        {
-            Digest = candidate.Image.Digest,
-            Tags = [.. candidate.Image.Tags],
-            SizeBytes = candidate.Image.SizeBytes,
-            PushedAt = candidate.Image.PushedAt,
-            LastPulledAt = candidate.Image.LastPulledAt,
-            Reasons = [.. candidate.ReasonCodes],
-        })],
     };
 }

@@ -39,23 +39,26 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
             var repositories = await SaveRepositoriesAsync(db, plan, cancellation);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await ImageRows.SaveAsync(connection, Staged(plan, repositories), [.. repositories.Values.Select(row => row.Id)], snapshotId, now, cancellation);
-            db.SnapshotRepositories.AddRange(plan.Repositories.Select(repository => new SnapshotRepositoryRow
-            {
-                SnapshotId = snapshotId,
-                RepositoryId = repositories[repository.Repository.Key].Id,
-                Images = repository.Images.Count,
-                Candidates = repository.Candidates.Count(),
-                ImageBytes = repository.Bytes.ImageBytes,
-                CandidateBytes = repository.Bytes.CandidateBytes,
-                ReclaimableBytes = repository.Bytes.ReclaimableBytes,
-            }));
-            if (plan.IsComplete)
-            {
-                await Proposals.SettleAsync(db, snapshotId, plan, repositories, now, cancellation);
-            }
+            await BulkCopy.WriteAsync(
+                connection,
+                "snapshot_repositories (snapshot_id, repository_id, images, candidates, image_bytes, candidate_bytes, reclaimable_bytes)",
+                plan.Repositories,
+                async (copy, repository, token) =>
+                {
+                    await copy.WriteAsync(snapshotId, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                    await copy.WriteAsync(repositories[repository.Repository.Key].Id, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                    await copy.WriteAsync(repository.Images.Count, NpgsqlTypes.NpgsqlDbType.Integer, token);
+                    await copy.WriteAsync(repository.Candidates.Count(), NpgsqlTypes.NpgsqlDbType.Integer, token);
+                    await copy.WriteAsync(repository.Bytes.ImageBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                    await copy.WriteAsync(repository.Bytes.CandidateBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                    await copy.WriteAsync(repository.Bytes.ReclaimableBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                },
+                cancellation);
+            var created = plan.IsComplete ? await Proposals.SettleAsync(db, snapshotId, plan, repositories, now, cancellation) : [];
 
             await FinishSnapshotAsync(db, snapshotId, plan, read, now, cancellation);
             await db.SaveChangesAsync(cancellation);
+            await Proposals.WriteCandidatesAsync(connection, created, cancellation);
             await transaction.CommitAsync(cancellation);
         });
     }
