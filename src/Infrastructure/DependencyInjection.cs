@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Jobs;
 using Hangfire;
@@ -55,6 +56,9 @@ public static class DependencyInjection
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<SnapshotService>();
+        builder.Services.AddSingleton<ApprovalService>();
+        builder.Services.AddSingleton<LiveCheck>();
+        builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
         builder.AddJobs(connectionString);
     }

@@ -34,6 +34,13 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         return new RegistryRead([.. records], [.. problems.Order(StringComparer.Ordinal)]);
     }
 
+    public Task<RepositoryRecord> ReadRepositoryAsync(AccountRegion registry, string name, TeamRules teams, KnownManifests known, CancellationToken cancellation)
+    {
+        var partition = registry.Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : "aws";
+        var repository = new EcrRepository($"arn:{partition}:ecr:{registry.Region}:{registry.AccountId}:repository/{name}", registry.AccountId, name, null);
+        return ReadRepositoryAsync(new EcrClient(connections.Client(registry, AwsService.Ecr)), registry, repository, teams, known, cancellation);
+    }
+
     private static async Task<RepositoryRecord> ReadRepositoryAsync(
         EcrClient ecr, AccountRegion registry, EcrRepository repository, TeamRules teams, KnownManifests known, CancellationToken cancellation)
     {

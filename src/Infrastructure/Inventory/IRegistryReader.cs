@@ -11,6 +11,9 @@ public interface IRegistryReader
     /// <see cref="RegistryRead.Problems"/>; a registry that cannot be listed at all throws.
     /// </summary>
     Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, KnownManifests known, IProgress<RegistryProgress>? progress, CancellationToken cancellation);
+
+    /// <summary>One repository as it is now, completely, or a failure (thrown).</summary>
+    Task<RepositoryRecord> ReadRepositoryAsync(AccountRegion registry, string name, TeamRules teams, KnownManifests known, CancellationToken cancellation);
 }
 
 public sealed record RegistryRead(IReadOnlyList<RepositoryRecord> Repositories, IReadOnlyList<string> Problems);

@@ -28,6 +28,8 @@ public sealed class CuratorDbContext(DbContextOptions<CuratorDbContext> options)
 
     public DbSet<ExclusionRow> Exclusions => Set<ExclusionRow>();
 
+    public DbSet<ExecutionOutcomeRow> ExecutionOutcomes => Set<ExecutionOutcomeRow>();
+
     public DbSet<PinRow> Pins => Set<PinRow>();
 
     public DbSet<PolicyRow> Policies => Set<PolicyRow>();

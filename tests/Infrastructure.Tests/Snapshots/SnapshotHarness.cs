@@ -82,9 +82,11 @@ public sealed class SnapshotHarness : IAsyncDisposable
     public Task<SnapshotRow> SnapshotAsync() =>
         product.Services.GetRequiredService<SnapshotService>().TakeAsync("test", TestContext.Current.CancellationToken);
 
-    public async Task ControlAsync(string path, object body)
+    public async Task ControlAsync(string path, object body, bool put = false)
     {
-        using var response = await Control.PostAsJsonAsync(path, body, WorldFile.Json, TestContext.Current.CancellationToken);
+        using var response = put
+            ? await Control.PutAsJsonAsync(path, body, WorldFile.Json, TestContext.Current.CancellationToken)
+            : await Control.PostAsJsonAsync(path, body, WorldFile.Json, TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 

@@ -42,3 +42,13 @@ public sealed class ExclusionConfiguration : IEntityTypeConfiguration<ExclusionR
         builder.HasKey(exclusion => new { exclusion.ProposalId, exclusion.Digest });
     }
 }
+
+public sealed class ExecutionOutcomeConfiguration : IEntityTypeConfiguration<ExecutionOutcomeRow>
+{
+    public void Configure(EntityTypeBuilder<ExecutionOutcomeRow> builder)
+    {
+        builder.ToTable("execution_outcomes");
+        builder.HasKey(outcome => new { outcome.ProposalId, outcome.Digest });
+        builder.HasOne<ProposalRow>().WithMany().HasForeignKey(outcome => outcome.ProposalId);
+    }
+}

@@ -131,6 +131,38 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.ToTable("exclusions", (string)null);
                 });
 
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.ExecutionOutcomeRow", b =>
+                {
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Digest")
+                        .HasColumnType("text")
+                        .HasColumnName("digest");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.HasKey("ProposalId", "Digest");
+
+                    b.ToTable("execution_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.ImageRow", b =>
                 {
                     b.Property<long>("Id")
@@ -444,6 +476,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("DeletedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deleted_bytes");
+
                     b.Property<long>("ReclaimableBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("reclaimable_bytes");
@@ -460,6 +496,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("text")
+                        .HasColumnName("status_reason");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -867,6 +907,15 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                 {
                     b.HasOne("EcrCurator.Infrastructure.Persistence.Model.ProposalRow", null)
                         .WithMany("Exclusions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.ExecutionOutcomeRow", b =>
+                {
+                    b.HasOne("EcrCurator.Infrastructure.Persistence.Model.ProposalRow", null)
+                        .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

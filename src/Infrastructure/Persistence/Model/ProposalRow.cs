@@ -14,8 +14,14 @@ public sealed class ProposalRow
 
     public long ConfirmedSnapshotId { get; set; }
 
-    /// <summary><c>Pending</c>, <c>Approved</c>, <c>Rejected</c>, <c>Superseded</c>, <c>Executing</c> or <c>Executed</c>.</summary>
+    /// <summary>See <see cref="ProposalStatus"/>.</summary>
     public string Status { get; set; } = ProposalStatus.Pending;
+
+    /// <summary>Why an execution ended as it did (partially executed, failed, stopped).</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>The bytes its execution actually deleted (sizes as ECR reports them).</summary>
+    public long DeletedBytes { get; set; }
 
     /// <summary>A hash of the candidates' digests and tags, to tell whether the set changed.</summary>
     public required string CandidateSet { get; set; }
@@ -45,6 +51,8 @@ public static class ProposalStatus
     public const string Superseded = "Superseded";
     public const string Executing = "Executing";
     public const string Executed = "Executed";
+    public const string PartiallyExecuted = "PartiallyExecuted";
+    public const string Failed = "Failed";
 }
 
 public sealed class ProposalCandidateRow
@@ -88,4 +96,34 @@ public sealed class ExclusionRow
     public required string Actor { get; set; }
 
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>What became of one candidate when its proposal was executed (SPEC 4).</summary>
+public sealed class ExecutionOutcomeRow
+{
+    public long ProposalId { get; set; }
+
+    public required string Digest { get; set; }
+
+    /// <summary>See <see cref="Outcomes"/>.</summary>
+    public required string Outcome { get; set; }
+
+    public string? Error { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
+public static class Outcomes
+{
+    public const string Deleted = "deleted";
+    public const string AlreadyGone = "already-gone";
+    public const string SkippedInUse = "skipped-in-use";
+    public const string SkippedPinned = "skipped-pinned";
+    public const string SkippedChanged = "skipped-changed";
+    public const string SkippedKept = "skipped-kept";
+    public const string SkippedUnverified = "skipped-unverified";
+    public const string DryRun = "dry-run";
+    public const string Failed = "failed";
 }

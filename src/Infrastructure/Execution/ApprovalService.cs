@@ -1,0 +1,90 @@
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcrCurator.Infrastructure.Execution;
+
+/// <summary>
+/// Approving and rejecting proposals (SPEC 4): whole or with images excluded, with an optional comment; when the
+/// settings require more than one approval, by different people. Only a pending proposal can be decided.
+/// </summary>
+public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts, TimeProvider time)
+{
+    /// <returns>True when the proposal is now approved (enough approvals), false while it waits for another approver.</returns>
+    public async Task<bool> ApproveAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var (proposal, target) = await PendingAsync(db, proposalId, cancellation);
+        if (proposal.Approvals.Any(approval => approval.Approved && approval.Actor == actor))
+        {
+            throw new ApprovalException($"{actor} has already approved proposal {proposalId}; another person must approve it.");
+        }
+
+        var unknown = excluded.Except(proposal.Candidates.Select(candidate => candidate.Digest)).FirstOrDefault();
+        if (unknown is not null)
+        {
+            throw new ApprovalException($"{unknown} is not a candidate of proposal {proposalId}.");
+        }
+
+        var now = time.GetUtcNow();
+        proposal.Approvals.Add(new ApprovalRow { Actor = actor, Approved = true, Comment = comment, At = now });
+        foreach (var digest in excluded.Where(digest => proposal.Exclusions.All(exclusion => exclusion.Digest != digest)))
+        {
+            proposal.Exclusions.Add(new ExclusionRow { Digest = digest, Actor = actor, At = now });
+        }
+
+        var required = (await db.Settings.AsNoTracking().SingleAsync(cancellation)).ApprovalsRequired;
+        var approvers = proposal.Approvals.Where(approval => approval.Approved).Select(approval => approval.Actor).Distinct().Count();
+        if (approvers >= required)
+        {
+            proposal.Status = ProposalStatus.Approved;
+        }
+
+        AuditLog.Record(db, actor, "proposal.approved", target, new { proposal = proposalId, comment, excluded, approvals = approvers, required }, at: now);
+        await SaveAsync(db, proposalId, cancellation);
+        return proposal.Status == ProposalStatus.Approved;
+    }
+
+    public async Task RejectAsync(long proposalId, string actor, string? comment, CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var (proposal, target) = await PendingAsync(db, proposalId, cancellation);
+        var now = time.GetUtcNow();
+        proposal.Approvals.Add(new ApprovalRow { Actor = actor, Approved = false, Comment = comment, At = now });
+        proposal.Status = ProposalStatus.Rejected;
+        AuditLog.Record(db, actor, "proposal.rejected", target, new { proposal = proposalId, comment }, at: now);
+        await SaveAsync(db, proposalId, cancellation);
+    }
+
+    private static async Task<(ProposalRow Proposal, string Target)> PendingAsync(CuratorDbContext db, long proposalId, CancellationToken cancellation)
+    {
+        var proposal = await db.Proposals.Include(row => row.Candidates).Include(row => row.Approvals).Include(row => row.Exclusions)
+                           .SingleOrDefaultAsync(row => row.Id == proposalId, cancellation)
+                       ?? throw new ApprovalException($"There is no proposal {proposalId}.");
+        if (proposal.Status != ProposalStatus.Pending)
+        {
+            throw new ApprovalException($"Proposal {proposalId} is {proposal.Status.ToLowerInvariant()}; only a pending proposal can be approved or rejected.");
+        }
+
+        var repository = await db.Repositories.AsNoTracking().SingleAsync(row => row.Id == proposal.RepositoryId, cancellation);
+        return (proposal, $"{repository.AccountId}/{repository.Region}/{repository.Name}");
+    }
+
+    /// <summary>Saves with the proposal's row version checked, so that of two concurrent decisions one is told it lost.</summary>
+    private static async Task SaveAsync(CuratorDbContext db, long proposalId, CancellationToken cancellation)
+    {
+        var proposal = db.ChangeTracker.Entries<ProposalRow>().Single();
+        proposal.Property(row => row.Status).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ApprovalException($"Proposal {proposalId} was changed by someone else meanwhile (superseded, approved or rejected); look at it again.");
+        }
+    }
+}
+
+/// <summary>An approval or rejection that cannot be made, with a message for the person who tried.</summary>
+public sealed class ApprovalException(string message) : Exception(message);
