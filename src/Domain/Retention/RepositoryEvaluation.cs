@@ -52,7 +52,7 @@ internal sealed class RepositoryEvaluation(
         }
 
         Array.Sort(decisions, NewestPushFirst);
-        return new RepositoryPlan(repository, policy, decisions, StorageFiguresOf(decisions));
+        return new RepositoryPlan(repository, policy, decisions, StorageFigures.Of(decisions));
     }
 
     private Reasons OwnReasons(ImageRecord image, DateTimeOffset windowStart, bool inUse)
@@ -167,59 +167,4 @@ internal sealed class RepositoryEvaluation(
         var byPush = b.Image.PushedAt.CompareTo(a.Image.PushedAt);
         return byPush != 0 ? byPush : string.CompareOrdinal(a.Image.Digest, b.Image.Digest);
     }
-
-    private static StorageFigures StorageFiguresOf(ImageDecision[] decisions)
-    {
-        long all = 0, candidates = 0, reclaimable = 0;
-        int keptLayerCount = 0, candidateLayerCount = 0;
-        foreach (var decision in decisions)
-        {
-            if (decision.IsCandidate)
-            {
-                candidateLayerCount += decision.Image.Layers?.Count ?? 1;
-            }
-            else
-            {
-                keptLayerCount += decision.Image.Layers?.Count ?? 1;
-            }
-        }
-
-        // Sized up front: growing sets is most of what deciding a repository allocates.
-        var keptLayers = new HashSet<string>(keptLayerCount, DigestComparer.Instance);
-        foreach (var decision in decisions)
-        {
-            all += decision.Image.SizeBytes;
-            if (!decision.IsCandidate)
-            {
-                var layers = LayersOf(decision.Image);
-                for (var l = 0; l < layers.Count; l++)
-                {
-                    keptLayers.Add(layers[l].Digest);
-                }
-            }
-        }
-
-        var freed = new HashSet<string>(candidateLayerCount, DigestComparer.Instance);
-        foreach (var decision in decisions)
-        {
-            if (decision.IsCandidate)
-            {
-                candidates += decision.Image.SizeBytes;
-                var layers = LayersOf(decision.Image);
-                for (var l = 0; l < layers.Count; l++)
-                {
-                    if (!keptLayers.Contains(layers[l].Digest) && freed.Add(layers[l].Digest))
-                    {
-                        reclaimable += layers[l].Size;
-                    }
-                }
-            }
-        }
-
-        return new StorageFigures(all, candidates, reclaimable);
-    }
-
-    /// <summary>An image's layers; where they are unknown, one layer of its own size (an index has none).</summary>
-    private static IReadOnlyList<Layer> LayersOf(ImageRecord image) =>
-        image.Layers ?? (image.IsIndex ? [] : [new Layer(image.Digest, image.SizeBytes)]);
 }

@@ -5,4 +5,60 @@ namespace EcrCurator.Domain;
 /// adds them; and the bytes deleting the candidates actually frees, counting each layer once per repository
 /// (a layer shared with a kept image frees nothing).
 /// </summary>
-public readonly record struct StorageFigures(long ImageBytes, long CandidateBytes, long ReclaimableBytes);
+public readonly record struct StorageFigures(long ImageBytes, long CandidateBytes, long ReclaimableBytes)
+{
+    internal static StorageFigures Of(IReadOnlyList<ImageDecision> decisions)
+    {
+        long all = 0, candidates = 0, reclaimable = 0;
+        int keptLayerCount = 0, candidateLayerCount = 0;
+        foreach (var decision in decisions)
+        {
+            if (decision.IsCandidate)
+            {
+                candidateLayerCount += decision.Image.Layers?.Count ?? 1;
+            }
+            else
+            {
+                keptLayerCount += decision.Image.Layers?.Count ?? 1;
+            }
+        }
+
+        // Sized up front: growing sets is most of what deciding a repository allocates.
+        var keptLayers = new HashSet<string>(keptLayerCount, DigestComparer.Instance);
+        foreach (var decision in decisions)
+        {
+            all += decision.Image.SizeBytes;
+            if (!decision.IsCandidate)
+            {
+                var layers = LayersOf(decision.Image);
+                for (var l = 0; l < layers.Count; l++)
+                {
+                    keptLayers.Add(layers[l].Digest);
+                }
+            }
+        }
+
+        var freed = new HashSet<string>(candidateLayerCount, DigestComparer.Instance);
+        foreach (var decision in decisions)
+        {
+            if (decision.IsCandidate)
+            {
+                candidates += decision.Image.SizeBytes;
+                var layers = LayersOf(decision.Image);
+                for (var l = 0; l < layers.Count; l++)
+                {
+                    if (!keptLayers.Contains(layers[l].Digest) && freed.Add(layers[l].Digest))
+                    {
+                        reclaimable += layers[l].Size;
+                    }
+                }
+            }
+        }
+
+        return new StorageFigures(all, candidates, reclaimable);
+    }
+
+    /// <summary>An image's layers; where they are unknown, one layer of its own size (an index has none).</summary>
+    private static IReadOnlyList<Layer> LayersOf(ImageRecord image) =>
+        image.Layers ?? (image.IsIndex ? [] : [new Layer(image.Digest, image.SizeBytes)]);
+}

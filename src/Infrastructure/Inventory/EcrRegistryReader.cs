@@ -60,10 +60,21 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         }
 
         var gone = failures.Select(failure => failure.ImageId?.ImageDigest).ToHashSet();
-        var manifests = images
-            .Where(image => image.ImageId.ImageDigest is not null && image.ImageManifest is not null)
-            .DistinctBy(image => image.ImageId.ImageDigest)
-            .ToDictionary(image => image.ImageId.ImageDigest!, image => ImageManifest.Parse(image.ImageManifest!));
+        var manifests = new Dictionary<string, ImageManifest>();
+        foreach (var image in images.Where(image => image.ImageId.ImageDigest is not null && image.ImageManifest is not null))
+        {
+            manifests.TryAdd(image.ImageId.ImageDigest!, Parse(image));
+        }
+
+        // An index without its children, or an artifact without its subject, could let a kept image's dependents go.
+        var unknown = details.FirstOrDefault(detail => !gone.Contains(detail.ImageDigest)
+            && !manifests.ContainsKey(detail.ImageDigest) && known.Find(key, detail.ImageDigest) is null
+            && (active.Contains(detail.ImageDigest) || IsIndex(detail.ImageManifestMediaType) || detail.ArtifactMediaType is not null));
+        if (unknown is not null)
+        {
+            throw new IncompleteReadException($"the manifest of {unknown.ImageDigest} ({unknown.ImageStatus ?? "ACTIVE"}) could not be read.");
+        }
+
         return new RepositoryRecord(
             key,
             teams.TeamOf(repository.RepositoryName, tags),
@@ -72,6 +83,20 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         {
             Tags = tags,
         };
+    }
+
+    private static bool IsIndex(string? mediaType) => mediaType is ImageRecord.IndexMediaType or ImageRecord.ManifestListMediaType;
+
+    private static ImageManifest Parse(EcrImage image)
+    {
+        try
+        {
+            return ImageManifest.Parse(image.ImageManifest!);
+        }
+        catch (Exception error) when (error is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new IncompleteReadException($"the manifest of {image.ImageId.ImageDigest} is not one the product can read: {error.Message}");
+        }
     }
 
     private static ImageRecord ToRecord(ImageDetail detail, ImageManifest? manifest) => new()

@@ -83,7 +83,11 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
                 .DistinctBy(revision => revision.Arn)
                 .ToDictionary(revision => revision.Arn!, revision => revision.ServiceName);
             var (revisions, missing) = await ecs.DescribeServiceRevisionsAsync([.. revisionsOf.Keys], cancellation);
-            Require(missing, "DescribeServiceRevisions");
+            if (missing.FirstOrDefault() is { } undescribed)
+            {
+                // A current revision's digests may be all that protects what a service scaled to zero was deployed with.
+                throw new IncompleteReadException($"DescribeServiceRevisions in cluster {cluster} could not describe {undescribed.Arn}: {undescribed.Reason} {undescribed.Detail}");
+            }
             var definitions = await DefinitionsAsync(deployments.Select(deployment => deployment.TaskDefinition).Concat(revisions.Select(revision => revision.TaskDefinition)), cancellation);
 
             foreach (var (service, arn) in deployments)
@@ -149,11 +153,8 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
 
         private void Use(string? image, string? digest, UsageSite site)
         {
-            // A reference names the repository a reported digest belongs to; ECS always reports one.
-            if (image is not null)
-            {
-                uses.Add(new ImageUse(image, digest, site));
-            }
+            // A reference names the repository a reported digest belongs to; without one the digest cannot be protected.
+            uses.Add(new ImageUse(image ?? throw new IncompleteReadException($"ECS reported digest {digest} in cluster {cluster} without an image reference."), digest, site));
         }
 
         /// <summary>Something listed a moment ago and now MISSING is gone; any other failure leaves usage unknown.</summary>

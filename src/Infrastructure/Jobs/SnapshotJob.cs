@@ -31,6 +31,7 @@ public sealed class SnapshotJob(SnapshotService snapshots, IBackgroundJobClient 
         }
     }
 
-    [AutomaticRetry(Attempts = 3)]
+    /// <remarks>Not retried: a settle that fails marks its snapshot failed, with the reason, for a person to see.</remarks>
+    [AutomaticRetry(Attempts = 0)]
     public Task SettleAsync(long snapshotId, CancellationToken cancellation) => snapshots.SettleAsync(snapshotId, cancellation);
 }

@@ -25,9 +25,9 @@ internal static class ImageRows
         var changed = await Execute(
             connection,
             $"""
-            INSERT INTO images ({Columns}, seen_snapshot_id)
+            INSERT INTO images ({Columns}, changed_snapshot_id)
             SELECT {Columns}, {snapshotId} FROM images_staging
-            ON CONFLICT (repository_id, digest) DO UPDATE SET {Updates}, seen_snapshot_id = EXCLUDED.seen_snapshot_id
+            ON CONFLICT (repository_id, digest) DO UPDATE SET {Updates}, changed_snapshot_id = EXCLUDED.changed_snapshot_id
             WHERE ({Compared}) IS DISTINCT FROM ({Incoming})
             """,
             cancellation);

@@ -19,8 +19,9 @@ internal static class Proposals
         CuratorDbContext db, long snapshotId, RetentionPlan plan, Dictionary<RepositoryKey, RepositoryRow> repositories, DateTimeOffset now, CancellationToken cancellation)
     {
         var created = new List<(ProposalRow, List<ImageDecision>)>();
+        // Locked, so that an approval arriving meanwhile waits for this snapshot instead of failing it.
         var open = await db.Proposals
-            .Where(proposal => proposal.Status == ProposalStatus.Pending || proposal.Status == ProposalStatus.Approved || proposal.Status == ProposalStatus.Executing)
+            .FromSql($"SELECT *, xmin FROM proposals WHERE status IN ('Pending', 'Approved', 'Executing') FOR UPDATE")
             .ToListAsync(cancellation);
         var openByRepository = open.ToLookup(proposal => proposal.RepositoryId);
         foreach (var repository in plan.Repositories)

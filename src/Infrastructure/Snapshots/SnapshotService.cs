@@ -84,13 +84,14 @@ public sealed class SnapshotService(
     {
         SourceRead? read = null;
         await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var moved = false;
         var source = await db.SnapshotSources.SingleAsync(row => row.SnapshotId == snapshotId && row.AccountId == accountId && row.Region == region, cancellation);
         if (source.Status is "Pending" or "Running")
         {
             var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
             read = await inventory.ReadSourceAsync(
                 new InventorySource(Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), policies.DeepestRollback,
-                source.IsRegistry ? await store.KnownManifestsAsync(cancellation) : KnownManifests.None, cancellation,
+                source.IsRegistry ? await store.KnownManifestsAsync(accountId, region, cancellation) : KnownManifests.None, cancellation,
                 new SourceProgress(contexts, source.Id, time));
             if (stage)
             {
@@ -100,6 +101,7 @@ public sealed class SnapshotService(
             source.Status = read.IncompleteReason is null && read.Problems.Count == 0 ? "Done" : "Failed";
             source.Error = read.IncompleteReason ?? read.Problems.FirstOrDefault();
             source.RepositoriesDone = source.RepositoriesTotal = read.Repositories.Count;
+            moved = true;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
@@ -107,7 +109,7 @@ public sealed class SnapshotService(
         await db.SaveChangesAsync(cancellation);
         var remaining = await db.SnapshotSources.CountAsync(row => row.SnapshotId == snapshotId && (row.Status == "Pending" || row.Status == "Running"), cancellation);
         await transaction.CommitAsync(cancellation);
-        return (read, remaining == 0);
+        return (read, moved && remaining == 0);
     }
 
     private async Task<SnapshotRow> SettleAsync(long snapshotId, IReadOnlyList<SourceRead>? reads, CancellationToken cancellation)
@@ -128,7 +130,11 @@ public sealed class SnapshotService(
             var pins = await StoredPolicies.PinsAsync(db, cancellation);
             var now = time.GetUtcNow();
             var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, now);
-            await store.SaveAsync(snapshotId, plan, read, now, cancellation);
+            if (!await store.SaveAsync(snapshotId, plan, read, now, cancellation))
+            {
+                return await db.Snapshots.AsNoTracking().Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
+            }
+
             if (staged)
             {
                 await db.SnapshotReads.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
@@ -166,6 +172,11 @@ public sealed class SnapshotService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var snapshot = await db.Snapshots.SingleAsync(row => row.Id == snapshotId, cancellation);
+        if (snapshot.Status != "Running")
+        {
+            return; // another settle finished it
+        }
+
         snapshot.Status = "Failed";
         snapshot.FinishedAt = time.GetUtcNow();
         snapshot.Problems = [error.Message];

@@ -11,13 +11,13 @@ namespace EcrCurator.Infrastructure.Snapshots;
 /// <summary>Saves what a snapshot saw and decided: repositories, images, per-repository figures and proposals.</summary>
 public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
 {
-    /// <summary>The manifests stored so far, so that a snapshot reads only new ones.</summary>
-    public async Task<KnownManifests> KnownManifestsAsync(CancellationToken cancellation)
+    /// <summary>The manifests stored so far of one registry's present images, so that a snapshot reads only new ones.</summary>
+    public async Task<KnownManifests> KnownManifestsAsync(string accountId, string region, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var rows = await db.Images.AsNoTracking()
-            .Where(image => image.LayerDigests != null || image.Manifests.Length > 0)
-            .Join(db.Repositories, image => image.RepositoryId, repository => repository.Id, (image, repository) => new
+            .Where(image => image.GoneAt == null && (image.LayerDigests != null || image.Manifests.Length > 0))
+            .Join(db.Repositories.Where(repository => repository.AccountId == accountId && repository.Region == region), image => image.RepositoryId, repository => repository.Id, (image, repository) => new
             {
                 repository.AccountId, repository.Region, repository.Name, image.Digest, image.LayerDigests, image.LayerSizes, image.Manifests, image.Subject,
             })
@@ -29,13 +29,18 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
                 row => new ImageManifest([.. (row.LayerDigests ?? []).Zip(row.LayerSizes ?? [], (digest, size) => new Layer(digest, size))], row.Manifests, row.Subject))));
     }
 
-    public async Task SaveAsync(long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+    /// <returns>False when the snapshot was no longer running (another settle saved it first): nothing is written.</returns>
+    public async Task<bool> SaveAsync(long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            var running = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM snapshots WHERE id = {snapshotId} FOR UPDATE").SingleAsync(cancellation);
+            if (running != "Running")
+            {
+                return false;
+            }
+
             var repositories = await SaveRepositoriesAsync(db, plan, cancellation);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await ImageRows.SaveAsync(connection, Staged(plan, repositories), [.. repositories.Values.Select(row => row.Id)], snapshotId, now, cancellation);
@@ -60,7 +65,9 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
             await db.SaveChangesAsync(cancellation);
             await Proposals.WriteCandidatesAsync(connection, created, cancellation);
             await transaction.CommitAsync(cancellation);
-        });
+        }
+
+        return true;
     }
 
     private static async Task<Dictionary<RepositoryKey, RepositoryRow>> SaveRepositoriesAsync(CuratorDbContext db, RetentionPlan plan, CancellationToken cancellation)

@@ -70,7 +70,7 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
         var second = await harness.SnapshotAsync();
 
         await using var db = database.Contexts.CreateDbContext();
-        Assert.All(await db.Images.AsNoTracking().ToListAsync(Cancellation), image => Assert.Equal(first.Id, image.SeenSnapshotId));
+        Assert.All(await db.Images.AsNoTracking().ToListAsync(Cancellation), image => Assert.Equal(first.Id, image.ChangedSnapshotId));
         Assert.All(await db.Proposals.AsNoTracking().ToListAsync(Cancellation), proposal => Assert.Equal(second.Id, proposal.ConfirmedSnapshotId));
         var requests = await harness.Control.GetStringAsync("requests", Cancellation);
         Assert.DoesNotContain("BatchGetImage", requests);

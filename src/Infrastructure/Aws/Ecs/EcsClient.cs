@@ -40,7 +40,7 @@ public sealed class EcsClient(AwsJsonClient client)
         definitions.GetOrAdd(taskDefinition, async name =>
         {
             var answer = await client.SendAsync<DescribeTaskDefinitionResponse>("DescribeTaskDefinition", new DescribeTaskDefinitionRequest(name), cancellation);
-            return answer.TaskDefinition ?? throw new InvalidOperationException($"DescribeTaskDefinition answered no task definition for {name}.");
+            return answer.TaskDefinition ?? throw new Inventory.IncompleteReadException($"DescribeTaskDefinition answered no task definition for {name}.");
         });
 
     /// <summary>Describes in batches of AWS's limit, the batches under way at once (the account-region's gate bounds them).</summary>

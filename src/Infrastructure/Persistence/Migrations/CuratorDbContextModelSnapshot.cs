@@ -176,6 +176,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("artifact_media_type");
 
+                    b.Property<long>("ChangedSnapshotId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("changed_snapshot_id");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasColumnType("text")
@@ -223,10 +227,6 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<long>("RepositoryId")
                         .HasColumnType("bigint")
                         .HasColumnName("repository_id");
-
-                    b.Property<long>("SeenSnapshotId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("seen_snapshot_id");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")

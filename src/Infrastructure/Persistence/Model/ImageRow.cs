@@ -44,7 +44,8 @@ public sealed class ImageRow
     /// <summary>Where ECS uses it: <c>account/region/cluster/service/NAME</c> or <c>…/task/ID</c>, with the task definition.</summary>
     public string[] UsedBy { get; set; } = [];
 
-    public long SeenSnapshotId { get; set; }
+    /// <summary>The snapshot that last wrote this row: rows are written only when the image or its decision changed.</summary>
+    public long ChangedSnapshotId { get; set; }
 
     public DateTimeOffset? GoneAt { get; set; }
 }

@@ -47,7 +47,7 @@ public sealed class SnapshotSourceRow
 
     public bool IsRegistry { get; set; }
 
-    /// <summary><c>Pending</c>, <c>Running</c>, <c>Done</c> or <c>Failed</c>.</summary>
+    /// <summary><c>Pending</c> until read, then <c>Done</c> or <c>Failed</c>.</summary>
     public string Status { get; set; } = "Pending";
 
     public string? Error { get; set; }

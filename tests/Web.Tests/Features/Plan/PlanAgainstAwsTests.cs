@@ -139,4 +139,23 @@ public class PlanAgainstAwsTests
         Assert.Contains($"Registry {CrossAccountWorld.Registry}/ap-northeast-1 is left out: Cannot reach", run.Errors);
         Assert.DoesNotContain("   at ", run.Errors);
     }
+
+    [Fact]
+    public async Task LeavesOutARepositoryWhoseArchivedIndexCannotBeReadRatherThanLoseItsChildren()
+    {
+        var world = WorldFile.Read(PlanRun.World("multi-arch"));
+        var account = world.Accounts[0];
+        var repository = account.Repositories[0];
+        world = world with
+        {
+            Accounts = [account with { Repositories = [repository with { Images = [.. repository.Images.Select(image => image.Tags.Contains("v9") ? image with { ImageStatus = "ARCHIVED" } : image)] }] }],
+        };
+        await using var simulator = await Simulator.StartAsync(world);
+
+        var run = PlanRun.Of("plan", "--json", "--now", PlanRun.Now);
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Contains("Repository 111111111111/ap-northeast-1/platform/agent is left out: the manifest of sha256:6ff70225", run.Errors);
+        Assert.Empty(run.Json.GetProperty("repositories").EnumerateArray());
+    }
 }
