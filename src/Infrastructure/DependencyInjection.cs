@@ -59,6 +59,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ApprovalService>();
         builder.Services.AddSingleton<LiveCheck>();
         builder.Services.AddSingleton<ExecutionService>();
+        builder.Services.AddSingleton<AutoRun>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
         builder.AddJobs(connectionString);
     }
@@ -74,6 +75,7 @@ public static class DependencyInjection
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
         builder.Services.AddSingleton<SnapshotJob>();
+        builder.Services.AddSingleton<ExecutionJob>();
         if (jobs.RunServer)
         {
             builder.Services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);

@@ -1,3 +1,4 @@
+using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.Plan;
 using EcrCurator.Web.Features.Snapshots;
@@ -21,6 +22,8 @@ public static class CommandLine
                 return await SnapshotCommand.RunAsync(rest, output, errors);
             case [MigrateCommand.Verb, .. var rest]:
                 return await MigrateCommand.RunAsync(rest, output, errors);
+            case [ApproveCommand.Verb, .. var rest]:
+                return await ApproveCommand.RunAsync(rest, output, errors);
             default:
                 errors.WriteLine("""
                     Usage: EcrCurator.Web plan [--json] [--repository NAME] [--world FILE] [--now TIME] [--Curator:KEY=VALUE ...]
@@ -33,6 +36,9 @@ public static class CommandLine
                              --now TIME          decide as of this ISO-8601 time (default: the clock)
                       snapshot  takes a snapshot now into the database (ConnectionStrings:Curator): exit 1 when incomplete.
                       migrate   applies the database migrations.
+                      approve PROPOSAL --as NAME [--comment TEXT] [--exclude DIGEST]... [--reject | --resume]
+                                approves (then executes, re-checking live AWS) or rejects a proposal, or resumes
+                                the execution of an approved one.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

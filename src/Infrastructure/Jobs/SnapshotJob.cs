@@ -33,5 +33,11 @@ public sealed class SnapshotJob(SnapshotService snapshots, IBackgroundJobClient 
 
     /// <remarks>Not retried: a settle that fails marks its snapshot failed, with the reason, for a person to see.</remarks>
     [AutomaticRetry(Attempts = 0)]
-    public Task SettleAsync(long snapshotId, CancellationToken cancellation) => snapshots.SettleAsync(snapshotId, cancellation);
+    public async Task SettleAsync(long snapshotId, CancellationToken cancellation)
+    {
+        if ((await snapshots.SettleAsync(snapshotId, cancellation)).Status == "Complete")
+        {
+            jobs.Enqueue<ExecutionJob>(job => job.AutoRunAsync(snapshotId, CancellationToken.None));
+        }
+    }
 }
