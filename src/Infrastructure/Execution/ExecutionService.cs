@@ -50,9 +50,10 @@ public sealed class ExecutionService(
         var row = await db.Repositories.AsNoTracking().SingleAsync(repository => repository.Id == proposal.RepositoryId, cancellation);
         var repository = new RepositoryKey(row.AccountId, row.Region, row.Name);
         var target = repository.ToString();
-        if (await KillSwitchAsync(db, cancellation))
+        if (Halt(await db.Settings.AsNoTracking().SingleAsync(cancellation)) is { } refusal)
         {
-            AuditLog.Record(db, actor, "execution.refused", target, new { proposal = proposalId, reason = "the kill switch is on" });
+            proposal.StatusReason = refusal;
+            AuditLog.Record(db, actor, "execution.refused", target, new { proposal = proposalId, reason = refusal });
             await db.SaveChangesAsync(cancellation);
             return proposal;
         }
@@ -91,11 +92,11 @@ public sealed class ExecutionService(
         foreach (var batch in DeletionOrder.Batches([.. deletions.Select(candidate => images[candidate.Digest])]))
         {
             var settings = await db.Settings.AsNoTracking().SingleAsync(cancellation);
-            if (settings.KillSwitch)
+            if (Halt(settings) is { } stop)
             {
                 proposal.Status = ProposalStatus.Approved;
-                proposal.StatusReason = "Stopped by the kill switch; it resumes when the switch is off.";
-                AuditLog.Record(db, actor, "execution.stopped", target, new { proposal = proposalId, reason = "the kill switch is on" });
+                proposal.StatusReason = $"Stopped: {stop}";
+                AuditLog.Record(db, actor, "execution.stopped", target, new { proposal = proposalId, reason = stop });
                 await db.SaveChangesAsync(cancellation);
                 return proposal;
             }
@@ -169,8 +170,18 @@ public sealed class ExecutionService(
     private static object Details(long proposalId, ProposalCandidateRow candidate, bool dryRun) =>
         new { proposal = proposalId, digest = candidate.Digest, tags = candidate.Tags, sizeBytes = candidate.SizeBytes, pushedAt = candidate.PushedAt, dryRun };
 
-    private static async Task<bool> KillSwitchAsync(CuratorDbContext db, CancellationToken cancellation) =>
-        (await db.Settings.AsNoTracking().SingleAsync(cancellation)).KillSwitch;
+    /// <summary>Why no deletion may run now: the kill switch, or the execution window being closed; null when they may.</summary>
+    private string? Halt(SettingsRow settings)
+    {
+        if (settings.KillSwitch)
+        {
+            return "the kill switch is on; the execution resumes when it is off.";
+        }
+
+        var window = ExecutionWindow.Of(settings);
+        var now = time.GetUtcNow();
+        return window.IsOpen(now) ? null : $"outside the execution window ({window}); it resumes at {window.NextOpening(now):u}.";
+    }
 
     private static async Task<bool> LockAsync(NpgsqlConnection connection, string function, long proposalId, CancellationToken cancellation)
     {

@@ -210,4 +210,27 @@ public sealed class ExecutionTests(TestDatabase database) : IAsyncLifetime
         Assert.Contains(Old, await harness.DigestsAsync()); // recorded as deleted before: not deleted twice
         Assert.DoesNotContain(Older, await harness.DigestsAsync());
     }
+
+    [Fact]
+    public async Task WaitsForTheExecutionWindow()
+    {
+        var (harness, proposal) = await ExecutionHarness.ApprovedAsync(database, Create());
+        await using var _ = harness;
+        var now = TimeOnly.FromDateTime(DateTime.UtcNow);
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            await db.Settings.ExecuteUpdateAsync(
+                setters => setters.SetProperty(settings => settings.TimeZone, "UTC")
+                    .SetProperty(settings => settings.WindowStart, now.AddHours(2))
+                    .SetProperty(settings => settings.WindowEnd, now.AddHours(3)),
+                Cancellation);
+        }
+
+        var deferred = await harness.ExecuteAsync(proposal);
+
+        Assert.Equal(ProposalStatus.Approved, deferred.Status);
+        Assert.Contains("outside the execution window", deferred.StatusReason);
+        Assert.Empty(await ExecutionHarness.OutcomesAsync(database, proposal));
+        Assert.Contains(Old, await harness.DigestsAsync());
+    }
 }
