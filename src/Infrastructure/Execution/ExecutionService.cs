@@ -17,7 +17,8 @@ namespace EcrCurator.Infrastructure.Execution;
 public sealed class ExecutionService(
     IDbContextFactory<CuratorDbContext> contexts, LiveCheck live, AwsConnections connections, TimeProvider time, ILogger<ExecutionService> logger)
 {
-    private const int LockSpace = 0x45637243; // "EcrC": two executions of one proposal never run at once
+    /// <summary>The first key of the advisory lock an execution holds (the second is the proposal): two never run at once.</summary>
+    public const int LockSpace = 0x45637243; // "EcrC"
 
     public async Task<ProposalRow> ExecuteAsync(long proposalId, string actor, CancellationToken cancellation)
     {

@@ -233,4 +233,22 @@ public sealed class ExecutionTests(TestDatabase database) : IAsyncLifetime
         Assert.Empty(await ExecutionHarness.OutcomesAsync(database, proposal));
         Assert.Contains(Old, await harness.DigestsAsync());
     }
+
+    [Fact]
+    public async Task RefusesASecondExecutionOfAProposalWhileOneRuns()
+    {
+        var (harness, proposal) = await ExecutionHarness.ApprovedAsync(database, Create());
+        await using var _ = harness;
+        await using var running = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await running.OpenAsync(Cancellation);
+        await using (var hold = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({EcrCurator.Infrastructure.Execution.ExecutionService.LockSpace}, {proposal})", running))
+        {
+            await hold.ExecuteNonQueryAsync(Cancellation);
+        }
+
+        var refused = await Assert.ThrowsAsync<EcrCurator.Infrastructure.Execution.ExecutionRefusedException>(() => harness.ExecuteAsync(proposal));
+
+        Assert.Contains("already being executed", refused.Message);
+        Assert.Contains(Old, await harness.DigestsAsync());
+    }
 }
