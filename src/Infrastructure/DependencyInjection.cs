@@ -53,7 +53,6 @@ public static class DependencyInjection
 
         builder.Services.AddDbContextFactory<CuratorDbContext>(options => options.UseNpgsql(connectionString));
         builder.Services.AddSingleton<DatabaseMigrator>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<SnapshotService>();
         builder.Services.AddSingleton<ApprovalService>();

@@ -24,9 +24,13 @@ public static class CommandLine
                 return await MigrateCommand.RunAsync(rest, output, errors);
             case [ApproveCommand.Verb, .. var rest]:
                 return await ApproveCommand.RunAsync(rest, output, errors);
+            case [] or [['-', ..], ..]:
+                await Server.RunAsync(args);
+                return 0;
             default:
                 errors.WriteLine("""
-                    Usage: EcrCurator.Web plan [--json] [--repository NAME] [--world FILE] [--now TIME] [--Curator:KEY=VALUE ...]
+                    Usage: EcrCurator.Web [--KEY=VALUE ...]   runs the server: the background jobs (nightly snapshot, executions)
+                           EcrCurator.Web plan [--json] [--repository NAME] [--world FILE] [--now TIME] [--Curator:KEY=VALUE ...]
 
                       plan   a dry run against the configured AWS accounts: prints what the retention policy
                              would delete and why, as a table per team and repository.

@@ -77,9 +77,9 @@ public class PlanCommandInputTests
     }
 
     [Fact]
-    public void ExplainsTheVerbsWhenNoneIsGiven()
+    public void ExplainsTheVerbsWhenAnUnknownOneIsGiven()
     {
-        var run = PlanRun.Of();
+        var run = PlanRun.Of("nonsense");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Usage:", run.Errors);
