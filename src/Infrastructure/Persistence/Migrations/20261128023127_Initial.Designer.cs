@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcrCurator.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CuratorDbContext))]
-    [Migration("20261128021613_ChangedSnapshot")]
-    partial class ChangedSnapshot
+    [Migration("20261128023127_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

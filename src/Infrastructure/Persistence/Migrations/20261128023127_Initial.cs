@@ -103,6 +103,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     region = table.Column<string>(type: "text", nullable: false),
                     name = table.Column<string>(type: "text", nullable: false),
                     team = table.Column<string>(type: "text", nullable: false),
+                    tags = table.Column<string[]>(type: "text[]", nullable: false),
                     mode = table.Column<string>(type: "text", nullable: false),
                     image_count = table.Column<int>(type: "integer", nullable: false),
                     candidate_count = table.Column<int>(type: "integer", nullable: false),
@@ -190,7 +191,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     decision = table.Column<string>(type: "text", nullable: false),
                     reasons = table.Column<string[]>(type: "text[]", nullable: false),
                     used_by = table.Column<string[]>(type: "text[]", nullable: false),
-                    seen_snapshot_id = table.Column<long>(type: "bigint", nullable: false),
+                    changed_snapshot_id = table.Column<long>(type: "bigint", nullable: false),
                     gone_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -214,6 +215,8 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     snapshot_id = table.Column<long>(type: "bigint", nullable: false),
                     confirmed_snapshot_id = table.Column<long>(type: "bigint", nullable: false),
                     status = table.Column<string>(type: "text", nullable: false),
+                    status_reason = table.Column<string>(type: "text", nullable: true),
+                    deleted_bytes = table.Column<long>(type: "bigint", nullable: false),
                     candidate_set = table.Column<string>(type: "text", nullable: false),
                     candidate_count = table.Column<int>(type: "integer", nullable: false),
                     candidate_bytes = table.Column<long>(type: "bigint", nullable: false),
@@ -232,6 +235,26 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_proposals_snapshots_snapshot_id",
+                        column: x => x.snapshot_id,
+                        principalTable: "snapshots",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "snapshot_reads",
+                columns: table => new
+                {
+                    snapshot_id = table.Column<long>(type: "bigint", nullable: false),
+                    account_id = table.Column<string>(type: "text", nullable: false),
+                    region = table.Column<string>(type: "text", nullable: false),
+                    payload = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_snapshot_reads", x => new { x.snapshot_id, x.account_id, x.region });
+                    table.ForeignKey(
+                        name: "FK_snapshot_reads_snapshots_snapshot_id",
                         column: x => x.snapshot_id,
                         principalTable: "snapshots",
                         principalColumn: "id",
@@ -330,6 +353,28 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("PK_exclusions", x => new { x.proposal_id, x.digest });
                     table.ForeignKey(
                         name: "FK_exclusions_proposals_proposal_id",
+                        column: x => x.proposal_id,
+                        principalTable: "proposals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "execution_outcomes",
+                columns: table => new
+                {
+                    proposal_id = table.Column<long>(type: "bigint", nullable: false),
+                    digest = table.Column<string>(type: "text", nullable: false),
+                    outcome = table.Column<string>(type: "text", nullable: false),
+                    error = table.Column<string>(type: "text", nullable: true),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_execution_outcomes", x => new { x.proposal_id, x.digest });
+                    table.ForeignKey(
+                        name: "FK_execution_outcomes_proposals_proposal_id",
                         column: x => x.proposal_id,
                         principalTable: "proposals",
                         principalColumn: "id",
@@ -479,6 +524,9 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                 name: "exclusions");
 
             migrationBuilder.DropTable(
+                name: "execution_outcomes");
+
+            migrationBuilder.DropTable(
                 name: "images");
 
             migrationBuilder.DropTable(
@@ -492,6 +540,9 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "settings");
+
+            migrationBuilder.DropTable(
+                name: "snapshot_reads");
 
             migrationBuilder.DropTable(
                 name: "snapshot_repositories");
