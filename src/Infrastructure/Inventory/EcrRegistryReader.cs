@@ -15,6 +15,7 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         var repositories = await ecr.DescribeRepositoriesAsync(cancellation);
         var records = new ConcurrentBag<RepositoryRecord>();
         var problems = new ConcurrentBag<string>();
+        var leftOut = new ConcurrentBag<string>();
         var done = 0;
         progress?.Report(new RegistryProgress(0, repositories.Count));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
@@ -27,11 +28,12 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
             catch (Exception error) when (error is AwsException or IncompleteReadException)
             {
                 problems.Add($"Repository {registry}/{repository.RepositoryName} is left out: {error.Message}");
+                leftOut.Add(repository.RepositoryName);
             }
 
             progress?.Report(new RegistryProgress(Interlocked.Increment(ref done), repositories.Count));
         });
-        return new RegistryRead([.. records], [.. problems.Order(StringComparer.Ordinal)]);
+        return new RegistryRead([.. records], [.. problems.Order(StringComparer.Ordinal)], [.. leftOut]);
     }
 
     public Task<RepositoryRecord> ReadRepositoryAsync(AccountRegion registry, string name, TeamRules teams, KnownManifests known, CancellationToken cancellation)

@@ -16,7 +16,9 @@ public interface IRegistryReader
     Task<RepositoryRecord> ReadRepositoryAsync(AccountRegion registry, string name, TeamRules teams, KnownManifests known, CancellationToken cancellation);
 }
 
-public sealed record RegistryRead(IReadOnlyList<RepositoryRecord> Repositories, IReadOnlyList<string> Problems);
+/// <param name="LeftOut">The repositories listed but not read completely (they are not gone).</param>
+/// <param name="Listed">Whether the registry's repositories could be listed at all.</param>
+public sealed record RegistryRead(IReadOnlyList<RepositoryRecord> Repositories, IReadOnlyList<string> Problems, IReadOnlyList<string> LeftOut, bool Listed = true);
 
 /// <summary>How far a registry's read is: repositories read of those listed.</summary>
 public readonly record struct RegistryProgress(int Done, int Total);

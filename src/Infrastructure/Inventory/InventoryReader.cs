@@ -47,11 +47,15 @@ public sealed class InventoryReader(
     public async Task<SourceRead> ReadSourceAsync(
         InventorySource source, TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation, IProgress<RegistryProgress>? progress = null)
     {
-        var registry = source.IsRegistry ? ReadRegistryAsync(source.Target, teams, known, progress, cancellation) : Task.FromResult(new RegistryRead([], []));
+        var registry = source.IsRegistry ? ReadRegistryAsync(source.Target, teams, known, progress, cancellation) : Task.FromResult(new RegistryRead([], [], [], Listed: false));
         var uses = ReadUsageAsync(source.Target, rollbackDepth, cancellation);
-        var (repositories, problems) = await registry;
-        var (read, incomplete) = await uses;
-        return new SourceRead(repositories, problems, read?.Uses ?? [], read?.TaskDefinitions ?? [], incomplete);
+        var read = await registry;
+        var (usage, incomplete) = await uses;
+        return new SourceRead(read.Repositories, read.Problems, usage?.Uses ?? [], usage?.TaskDefinitions ?? [], incomplete)
+        {
+            RegistryListed = read.Listed ? source.Target.AccountId + "/" + source.Target.Region : null,
+            LeftOut = [.. read.LeftOut.Select(name => new RepositoryKey(source.Target.AccountId, source.Target.Region, name))],
+        };
     }
 
     public static InventoryRead Combine(IEnumerable<SourceRead> reads)
@@ -61,7 +65,11 @@ public sealed class InventoryReader(
         {
             IncompleteReasons = [.. all.Select(read => read.IncompleteReason).OfType<string>().Order(StringComparer.Ordinal)],
         };
-        return new InventoryRead(inventory, [.. all.SelectMany(read => read.Problems).Order(StringComparer.Ordinal)]);
+        return new InventoryRead(inventory, [.. all.SelectMany(read => read.Problems).Order(StringComparer.Ordinal)])
+        {
+            RegistriesListed = [.. all.Select(read => read.RegistryListed).OfType<string>()],
+            LeftOut = [.. all.SelectMany(read => read.LeftOut)],
+        };
     }
 
     private async Task<RegistryRead> ReadRegistryAsync(AccountRegion registry, TeamRules teams, KnownManifests known, IProgress<RegistryProgress>? progress, CancellationToken cancellation)
@@ -74,7 +82,7 @@ public sealed class InventoryReader(
         }
         catch (Exception error) when (IsReadFailure(error))
         {
-            return new RegistryRead([], [$"Registry {registry} is left out: {error.Message}"]);
+            return new RegistryRead([], [$"Registry {registry} is left out: {error.Message}"], [], Listed: false);
         }
     }
 
@@ -105,7 +113,20 @@ public sealed record SourceRead(
     IReadOnlyList<string> Problems,
     IReadOnlyList<ImageUse> Uses,
     IReadOnlyList<TaskDefinitionRecord> TaskDefinitions,
-    string? IncompleteReason);
+    string? IncompleteReason)
+{
+    /// <summary><c>account/region</c> of the registry when its repositories could be listed, else null.</summary>
+    public string? RegistryListed { get; init; }
+
+    public IReadOnlyList<RepositoryKey> LeftOut { get; init; } = [];
+}
 
 /// <summary>An inventory, and the registries and repositories that could not be read (and are left out of it).</summary>
-public sealed record InventoryRead(Domain.Inventory Inventory, IReadOnlyList<string> Problems);
+public sealed record InventoryRead(Domain.Inventory Inventory, IReadOnlyList<string> Problems)
+{
+    /// <summary>The registries (<c>account/region</c>) whose repositories were listed: one of theirs not in the inventory, and not left out, is gone.</summary>
+    public IReadOnlyList<string> RegistriesListed { get; init; } = [];
+
+    /// <summary>Repositories listed but not read completely: still there, though not in the inventory.</summary>
+    public IReadOnlyList<RepositoryKey> LeftOut { get; init; } = [];
+}

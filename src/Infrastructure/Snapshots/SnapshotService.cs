@@ -62,6 +62,7 @@ public sealed class SnapshotService(
         {
             StartedAt = now,
             StartedBy = startedBy,
+            RollbackDepth = (await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation)).DeepestRollback,
             Sources = [.. sources.Select(source => new SnapshotSourceRow { AccountId = source.Target.AccountId, Region = source.Target.Region, IsRegistry = source.IsRegistry })],
         };
         db.Snapshots.Add(snapshot);
@@ -88,9 +89,9 @@ public sealed class SnapshotService(
         var source = await db.SnapshotSources.SingleAsync(row => row.SnapshotId == snapshotId && row.AccountId == accountId && row.Region == region, cancellation);
         if (source.Status is "Pending" or "Running")
         {
-            var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
+            var depth = await db.Snapshots.Where(row => row.Id == snapshotId).Select(row => row.RollbackDepth).SingleAsync(cancellation);
             read = await inventory.ReadSourceAsync(
-                new InventorySource(Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), policies.DeepestRollback,
+                new InventorySource(Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), depth,
                 source.IsRegistry ? await store.KnownManifestsAsync(accountId, region, cancellation) : KnownManifests.None, cancellation,
                 new SourceProgress(contexts, source.Id, time));
             if (stage)
@@ -127,6 +128,12 @@ public sealed class SnapshotService(
             reads ??= [.. (await db.SnapshotReads.AsNoTracking().Where(row => row.SnapshotId == snapshotId).ToListAsync(cancellation)).Select(row => SourceReads.Unpack(row.Payload))];
             var read = InventoryReader.Combine(reads);
             var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
+            if (policies.DeepestRollback > snapshot.RollbackDepth)
+            {
+                // Revisions beyond what was read could be rollback targets now: decide nothing for deletion.
+                read = read with { Inventory = read.Inventory with { IncompleteReasons = [.. read.Inventory.IncompleteReasons, "The policies asked for more rollback revisions while the snapshot ran; the next one will read them."] } };
+            }
+
             var pins = await StoredPolicies.PinsAsync(db, cancellation);
             var now = time.GetUtcNow();
             var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, now);

@@ -42,6 +42,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
             }
 
             var repositories = await SaveRepositoriesAsync(db, plan, cancellation);
+            await MarkGoneAsync(db, snapshotId, plan, read, now, cancellation);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await ImageRows.SaveAsync(connection, Staged(plan, repositories), [.. repositories.Values.Select(row => row.Id)], snapshotId, now, cancellation);
             await BulkCopy.WriteAsync(
@@ -103,6 +104,36 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
 
         await db.SaveChangesAsync(cancellation);
         return plan.Repositories.ToDictionary(repository => repository.Repository.Key, repository => existing[repository.Repository.Key]);
+    }
+
+    /// <summary>
+    /// A repository of a registry listed in full that is neither in the plan nor left out was deleted: it, its images
+    /// and its pending proposal are marked so.
+    /// </summary>
+    private static async Task MarkGoneAsync(CuratorDbContext db, long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var present = plan.Repositories.Select(repository => repository.Repository.Key).Concat(read.LeftOut).ToHashSet();
+        var listed = read.RegistriesListed.ToHashSet();
+        var gone = (await db.Repositories.Where(row => row.GoneAt == null).ToListAsync(cancellation))
+            .Where(row => listed.Contains($"{row.AccountId}/{row.Region}") && !present.Contains(new RepositoryKey(row.AccountId, row.Region, row.Name)))
+            .ToList();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+
+        var ids = gone.Select(row => row.Id).ToArray();
+        gone.ForEach(row => row.GoneAt = now);
+        await db.Images.Where(image => ids.Contains(image.RepositoryId) && image.GoneAt == null).ExecuteUpdateAsync(setters => setters.SetProperty(image => image.GoneAt, now), cancellation);
+        foreach (var proposal in await db.Proposals.Where(proposal => ids.Contains(proposal.RepositoryId) && proposal.Status == ProposalStatus.Pending).ToListAsync(cancellation))
+        {
+            var row = gone.Single(repository => repository.Id == proposal.RepositoryId);
+            proposal.Status = ProposalStatus.Superseded;
+            proposal.StatusReason = "The repository no longer exists.";
+            AuditLog.Record(db, AuditLog.System, "proposal.superseded", $"{row.AccountId}/{row.Region}/{row.Name}", new { proposal = proposal.Id, snapshot = snapshotId, reason = proposal.StatusReason }, row.Team, now);
+        }
+
+        AuditLog.Record(db, AuditLog.System, "repositories.gone", $"snapshot/{snapshotId}", new { repositories = gone.Select(row => $"{row.AccountId}/{row.Region}/{row.Name}") }, at: now);
     }
 
     private static IEnumerable<StagedImage> Staged(RetentionPlan plan, Dictionary<RepositoryKey, RepositoryRow> repositories) =>

@@ -170,4 +170,33 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
         Assert.True(await snapshots.ReadSourceAsync(started.Id, "222222222222", Region, Cancellation));
         Assert.Equal("Complete", (await snapshots.SettleAsync(started.Id, Cancellation)).Status);
     }
+
+    [Fact]
+    public async Task MarksADeletedRepositoryGoneAndSupersedesItsProposal()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        await harness.SnapshotAsync();
+        var world = TwoRepositories();
+        world = world with { Accounts = [world.Accounts[0] with { Repositories = [world.Accounts[0].Repositories[0]] }] };
+        using (var content = new ByteArrayContent(Serialize(world)))
+        {
+            (await harness.Control.PutAsync("world", content, Cancellation)).EnsureSuccessStatusCode();
+        }
+
+        await harness.SnapshotAsync();
+
+        await using var db = database.Contexts.CreateDbContext();
+        var repositories = await db.Repositories.OrderBy(row => row.Name).ToListAsync(Cancellation);
+        Assert.Null(repositories[0].GoneAt);
+        Assert.NotNull(repositories[1].GoneAt);
+        Assert.Equal(ProposalStatus.Superseded, (await db.Proposals.SingleAsync(row => row.RepositoryId == repositories[1].Id, Cancellation)).Status);
+        Assert.All(await db.Images.Where(image => image.RepositoryId == repositories[1].Id).ToListAsync(Cancellation), image => Assert.NotNull(image.GoneAt));
+    }
+
+    private static byte[] Serialize(World world)
+    {
+        using var stream = new MemoryStream();
+        WorldFile.Write(world, stream);
+        return stream.ToArray();
+    }
 }

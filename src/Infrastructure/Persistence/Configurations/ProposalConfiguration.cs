@@ -10,6 +10,8 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<ProposalRow
     {
         builder.ToTable("proposals");
         builder.HasIndex(proposal => new { proposal.RepositoryId, proposal.Status });
+        builder.HasIndex(proposal => proposal.RepositoryId).IsUnique().HasFilter("status IN ('Pending', 'Approved', 'Executing')")
+            .HasDatabaseName("ix_proposals_one_open_per_repository");
         builder.HasIndex(proposal => proposal.Status);
         builder.HasOne<RepositoryRow>().WithMany().HasForeignKey(proposal => proposal.RepositoryId);
         builder.HasOne<SnapshotRow>().WithMany().HasForeignKey(proposal => proposal.SnapshotId);

@@ -509,6 +509,11 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RepositoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_one_open_per_repository")
+                        .HasFilter("status IN ('Pending', 'Approved', 'Executing')");
+
                     b.HasIndex("SnapshotId");
 
                     b.HasIndex("Status");
@@ -798,6 +803,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<int>("Repositories")
                         .HasColumnType("integer")
                         .HasColumnName("repositories");
+
+                    b.Property<int>("RollbackDepth")
+                        .HasColumnType("integer")
+                        .HasColumnName("rollback_depth");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")

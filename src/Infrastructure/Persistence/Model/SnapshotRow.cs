@@ -10,6 +10,9 @@ public sealed class SnapshotRow
 
     public required string StartedBy { get; set; }
 
+    /// <summary>How many task-definition revisions of each family in use the reads looked at (fixed at the start).</summary>
+    public int RollbackDepth { get; set; }
+
     /// <summary><c>Running</c>, <c>Complete</c>, <c>Incomplete</c> or <c>Failed</c>.</summary>
     public string Status { get; set; } = "Running";
 

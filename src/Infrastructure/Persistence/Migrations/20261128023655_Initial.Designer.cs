@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcrCurator.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CuratorDbContext))]
-    [Migration("20261128023127_Initial")]
+    [Migration("20261128023655_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -512,6 +512,11 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RepositoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_one_open_per_repository")
+                        .HasFilter("status IN ('Pending', 'Approved', 'Executing')");
+
                     b.HasIndex("SnapshotId");
 
                     b.HasIndex("Status");
@@ -801,6 +806,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<int>("Repositories")
                         .HasColumnType("integer")
                         .HasColumnName("repositories");
+
+                    b.Property<int>("RollbackDepth")
+                        .HasColumnType("integer")
+                        .HasColumnName("rollback_depth");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")

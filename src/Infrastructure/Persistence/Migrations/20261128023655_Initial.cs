@@ -154,6 +154,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     started_by = table.Column<string>(type: "text", nullable: false),
+                    rollback_depth = table.Column<int>(type: "integer", nullable: false),
                     status = table.Column<string>(type: "text", nullable: false),
                     incomplete_reasons = table.Column<string[]>(type: "text[]", nullable: false),
                     problems = table.Column<string[]>(type: "text[]", nullable: false),
@@ -467,6 +468,13 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                 name: "IX_proposals_status",
                 table: "proposals",
                 column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_one_open_per_repository",
+                table: "proposals",
+                column: "repository_id",
+                unique: true,
+                filter: "status IN ('Pending', 'Approved', 'Executing')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_repositories_account_id_region_name",
