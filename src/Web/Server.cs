@@ -1,5 +1,7 @@
 using EcrCurator.Infrastructure;
 using EcrCurator.Infrastructure.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EcrCurator.Web;
@@ -7,11 +9,14 @@ namespace EcrCurator.Web;
 /// <summary>
 /// The long-running application: with a database it applies migrations (unless <c>Curator:Database:MigrateOnStart</c>
 /// is false), runs the job server (the nightly snapshot, executions) and keeps the recurring jobs on their stored
-/// schedule. The dashboard joins it here.
+/// schedule; <c>/healthz</c> says it is alive, <c>/readyz</c> that its database and job storage answer. The dashboard
+/// joins it here.
 /// </summary>
 public static class Server
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task RunAsync(string[] args) => await (await BuildAsync(args)).RunAsync();
+
+    public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddInfrastructure();
@@ -23,6 +28,29 @@ public static class Server
         }
 
         app.MapGet("/", () => Results.Text("ECR Curator is running; its dashboard is not built yet. See the README."));
-        await app.RunAsync();
+        app.MapGet("/healthz", () => Results.Text("alive"));
+        app.MapGet("/readyz", ReadyAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReadyAsync(IServiceProvider services, CancellationToken cancellation)
+    {
+        if (services.GetService<IDbContextFactory<CuratorDbContext>>() is not { } contexts)
+        {
+            return Results.Text("ready (no database configured)");
+        }
+
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellation);
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellation);
+            using var jobs = services.GetRequiredService<JobStorage>().GetConnection();
+            _ = jobs.GetAllItemsFromSet("recurring-jobs");
+            return Results.Text("ready");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return Results.Text($"not ready: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }
