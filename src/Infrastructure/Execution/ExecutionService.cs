@@ -22,6 +22,7 @@ public sealed class ExecutionService(
 
     public async Task<ProposalRow> ExecuteAsync(long proposalId, string actor, CancellationToken cancellation)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ProposalId"] = proposalId, ["Actor"] = actor });
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         await using var guard = new NpgsqlConnection(db.Database.GetConnectionString());
         await guard.OpenAsync(cancellation);

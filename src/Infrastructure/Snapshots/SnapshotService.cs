@@ -83,6 +83,7 @@ public sealed class SnapshotService(
 
     private async Task<(SourceRead? Read, bool Last)> ReadAsync(long snapshotId, string accountId, string region, bool stage, CancellationToken cancellation)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["SnapshotId"] = snapshotId, ["AccountId"] = accountId, ["Region"] = region });
         SourceRead? read = null;
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var moved = false;
@@ -115,6 +116,7 @@ public sealed class SnapshotService(
 
     private async Task<SnapshotRow> SettleAsync(long snapshotId, IReadOnlyList<SourceRead>? reads, CancellationToken cancellation)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["SnapshotId"] = snapshotId });
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var snapshot = await db.Snapshots.Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
         if (snapshot.Status != "Running")
