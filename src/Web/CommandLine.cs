@@ -1,7 +1,13 @@
+using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Execution;
+using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.Plan;
 using EcrCurator.Web.Features.Snapshots;
+using EcrCurator.Worlds;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace EcrCurator.Web;
 
@@ -14,6 +20,32 @@ public static class CommandLine
     {
         output ??= Console.Out;
         errors ??= Console.Error;
+        try
+        {
+            return await DispatchAsync(args, output, errors);
+        }
+        catch (OptionsValidationException invalid)
+        {
+            errors.WriteLine("Configuration error: " + string.Join(Environment.NewLine + "Configuration error: ", invalid.Failures));
+            return BadInput;
+        }
+        catch (SnapshotRunningException running)
+        {
+            errors.WriteLine(running.Message);
+            return 1;
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException or WorldFormatException
+                                          or IOException or UnauthorizedAccessException or AwsCredentialsException or NpgsqlException
+                                          or ApprovalException or ExecutionRefusedException)
+        {
+            // Bad input, or something a person must set up or decide: one line that says what, no stack trace.
+            errors.WriteLine(error.Message);
+            return BadInput;
+        }
+    }
+
+    private static async Task<int> DispatchAsync(string[] args, TextWriter output, TextWriter errors)
+    {
         switch (args)
         {
             case [PlanCommand.Verb, .. var rest]:

@@ -4,6 +4,8 @@ using EcrCurator.AwsSimulator.Protocol;
 using EcrCurator.AwsSimulator.State;
 using EcrCurator.Worlds;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,6 +47,16 @@ public static class SimulatorApp
         var endpoint = app.Services.GetRequiredService<AwsEndpoint>();
         app.MapFallback(endpoint.HandleAsync);
         return app;
+    }
+
+    /// <summary>Starts a simulator serving the world on 127.0.0.1 and a free port (for tests and benchmarks), with its endpoint.</summary>
+    public static async Task<(WebApplication App, Uri Endpoint)> StartOnLoopbackAsync(
+        World world, GeneratorSettings? generator = null, TimeProvider? time = null, CancellationToken cancellation = default)
+    {
+        var app = Create(world, generator ?? new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], time);
+        await app.StartAsync(cancellation);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address));
     }
 
     /// <summary>Writes the world the app serves as a world file.</summary>

@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using EcrCurator.AwsSimulator;
 using EcrCurator.AwsSimulator.Generation;
 using EcrCurator.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcrCurator.Benchmarks;
@@ -37,9 +35,9 @@ public static class PlanBenchmark
         var world = WorldGenerator.Generate(settings);
         var minimum = MinimumCalls.Of(world.Accounts[0]);
 
-        await using var simulator = SimulatorApp.Create(world, settings, ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
-        await simulator.StartAsync();
-        var endpoint = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (simulator, address) = await SimulatorApp.StartOnLoopbackAsync(world, settings);
+        await using var _ = simulator;
+        var endpoint = address.ToString();
         using var control = new HttpClient { BaseAddress = new Uri(new Uri(endpoint), "/_sim/") };
         if (latency > 0)
         {

@@ -3,8 +3,6 @@ using System.Globalization;
 using EcrCurator.AwsSimulator;
 using EcrCurator.AwsSimulator.Generation;
 using EcrCurator.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -33,9 +31,9 @@ public static class SnapshotBenchmark
             CrossAccountShare = 0,
         };
         await DropAsync(connection);
-        await using var simulator = SimulatorApp.Create(WorldGenerator.Generate(settings), settings, ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
-        await simulator.StartAsync();
-        var endpoint = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (simulator, address) = await SimulatorApp.StartOnLoopbackAsync(WorldGenerator.Generate(settings), settings);
+        await using var _ = simulator;
+        var endpoint = address.ToString();
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", settings.RegistryAccount);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
         Environment.SetEnvironmentVariable("AWS_REGION", settings.Region);

@@ -28,7 +28,7 @@ public static class AwsErrors
         var account = target.RoleArn is null ? $"account {target.AccountId} ({target.Region})" : $"account {target.AccountId} ({target.Region}, role {target.RoleArn})";
         var message = code switch
         {
-            "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" =>
+            _ when AwsException.IsAccessDeniedCode(code) =>
                 $"Access denied: {account} does not allow {action}. Grant {action} to the credentials in use (see docs/iam-policy.json). AWS said: {text}",
             "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException" or "IncompleteSignature" =>
                 $"AWS refused the credentials for {account} ({code}): check AWS_PROFILE or the access keys in use. AWS said: {text}",

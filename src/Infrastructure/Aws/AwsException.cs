@@ -12,7 +12,9 @@ public sealed class AwsException(string message, string code, string operation, 
 
     public int? Status { get; } = status;
 
-    public bool IsAccessDenied => Code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation";
+    public bool IsAccessDenied => IsAccessDeniedCode(Code);
+
+    public static bool IsAccessDeniedCode(string code) => code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation";
 
     public bool IsThrottling => Status == 429 || Code is "ThrottlingException" or "TooManyRequestsException" or "LimitExceededException"
         or "RequestLimitExceeded" or "Throttling" or "ThrottledException" or "RequestThrottled" or "SlowDown"

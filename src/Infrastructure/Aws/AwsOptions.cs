@@ -13,6 +13,11 @@ public sealed class AwsOptions
     public List<AccountRegionOptions> UsageSources { get; set; } = [];
 
     public AwsCallOptions Aws { get; set; } = new();
+
+    /// <summary>The account-region as configured (with its role), else as reached with the application's own credentials.</summary>
+    public AccountRegion Target(string accountId, string region) =>
+        Registries.Concat(UsageSources).FirstOrDefault(entry => entry.AccountId == accountId && entry.Region == region)?.ToAccountRegion()
+        ?? new AccountRegion(accountId, region);
 }
 
 public sealed class AccountRegionOptions

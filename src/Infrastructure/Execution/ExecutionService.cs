@@ -5,7 +5,7 @@ using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Microsoft.Extensions.Options;
 
 namespace EcrCurator.Infrastructure.Execution;
 
@@ -15,7 +15,7 @@ namespace EcrCurator.Infrastructure.Execution;
 /// before AWS is called. Resumable: outcomes already recorded are kept, the rest is checked and done again.
 /// </summary>
 public sealed class ExecutionService(
-    IDbContextFactory<CuratorDbContext> contexts, LiveCheck live, AwsConnections connections, TimeProvider time, ILogger<ExecutionService> logger)
+    IDbContextFactory<CuratorDbContext> contexts, LiveCheck live, AwsConnections connections, IOptions<AwsOptions> aws, TimeProvider time, ILogger<ExecutionService> logger)
 {
     /// <summary>The first key of the advisory lock an execution holds (the second is the proposal): two never run at once.</summary>
     public const int LockSpace = 0x45637243; // "EcrC"
@@ -24,21 +24,9 @@ public sealed class ExecutionService(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ProposalId"] = proposalId, ["Actor"] = actor });
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        await using var guard = new NpgsqlConnection(db.Database.GetConnectionString());
-        await guard.OpenAsync(cancellation);
-        if (!await LockAsync(guard, "pg_try_advisory_lock", proposalId, cancellation))
-        {
-            throw new ExecutionRefusedException($"Proposal {proposalId} is already being executed.");
-        }
-
-        try
-        {
-            return await ExecuteLockedAsync(db, proposalId, actor, cancellation);
-        }
-        finally
-        {
-            await LockAsync(guard, "pg_advisory_unlock", proposalId, CancellationToken.None);
-        }
+        await using var held = await AdvisoryLock.TryTakeAsync(db.Database.GetConnectionString()!, [LockSpace, (int)proposalId], cancellation)
+                               ?? throw new ExecutionRefusedException($"Proposal {proposalId} is already being executed.");
+        return await ExecuteLockedAsync(db, proposalId, actor, cancellation);
     }
 
     private async Task<ProposalRow> ExecuteLockedAsync(CuratorDbContext db, long proposalId, string actor, CancellationToken cancellation)
@@ -90,7 +78,7 @@ public sealed class ExecutionService(
 
         await db.SaveChangesAsync(cancellation);
         var images = plan.Images.ToDictionary(image => image.Image.Digest, image => image.Image);
-        var ecr = new EcrClient(connections.Client(live.Target(repository), AwsService.Ecr));
+        var ecr = new EcrClient(connections.Client(aws.Value.Target(repository.AccountId, repository.Region), AwsService.Ecr));
         foreach (var batch in DeletionOrder.Batches([.. deletions.Select(candidate => images[candidate.Digest])]))
         {
             var settings = await db.Settings.AsNoTracking().SingleAsync(cancellation);
@@ -104,7 +92,7 @@ public sealed class ExecutionService(
             }
 
             var candidates = batch.Select(image => deletions.Single(candidate => candidate.Digest == image.Digest)).ToList();
-            candidates.ForEach(candidate => AuditLog.Record(db, actor, "image.delete-intent", $"{target}@{candidate.Digest}", Details(proposalId, candidate, settings.DryRun)));
+            candidates.ForEach(candidate => AuditLog.Record(db, actor, "image.delete-intent", $"{target}@{candidate.Digest}", ImageAudit.Of(proposalId, candidate) with { DryRun = settings.DryRun }));
             await db.SaveChangesAsync(cancellation);
             foreach (var (candidate, outcome, error) in await DeleteAsync(ecr, repository.Name, candidates, settings.DryRun, cancellation))
             {
@@ -163,14 +151,19 @@ public sealed class ExecutionService(
     private void Record(CuratorDbContext db, string actor, long proposalId, string target, ProposalCandidateRow candidate, string outcome, string? error)
     {
         db.ExecutionOutcomes.Add(new ExecutionOutcomeRow { ProposalId = proposalId, Digest = candidate.Digest, Outcome = outcome, Error = error, SizeBytes = candidate.SizeBytes, At = time.GetUtcNow() });
-        AuditLog.Record(db, actor, outcome == Outcomes.Deleted ? "image.deleted" : $"image.{outcome}", $"{target}@{candidate.Digest}", new
-        {
-            proposal = proposalId, digest = candidate.Digest, tags = candidate.Tags, sizeBytes = candidate.SizeBytes, pushedAt = candidate.PushedAt, error,
-        });
+        AuditLog.Record(db, actor, $"image.{outcome}", $"{target}@{candidate.Digest}", ImageAudit.Of(proposalId, candidate) with { Error = error });
     }
 
-    private static object Details(long proposalId, ProposalCandidateRow candidate, bool dryRun) =>
-        new { proposal = proposalId, digest = candidate.Digest, tags = candidate.Tags, sizeBytes = candidate.SizeBytes, pushedAt = candidate.PushedAt, dryRun };
+    /// <summary>What SPEC 6 records of an image (its repository is the entry's target).</summary>
+    private sealed record ImageAudit(long Proposal, string Digest, string[] Tags, long SizeBytes, DateTimeOffset PushedAt)
+    {
+        public bool? DryRun { get; init; }
+
+        public string? Error { get; init; }
+
+        public static ImageAudit Of(long proposalId, ProposalCandidateRow candidate) =>
+            new(proposalId, candidate.Digest, candidate.Tags, candidate.SizeBytes, candidate.PushedAt);
+    }
 
     /// <summary>Why no deletion may run now: the kill switch, or the execution window being closed; null when they may.</summary>
     private string? Halt(SettingsRow settings)
@@ -183,13 +176,6 @@ public sealed class ExecutionService(
         var window = ExecutionWindow.Of(settings);
         var now = time.GetUtcNow();
         return window.IsOpen(now) ? null : $"outside the execution window ({window}); it resumes at {window.NextOpening(now):u}.";
-    }
-
-    private static async Task<bool> LockAsync(NpgsqlConnection connection, string function, long proposalId, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand($"SELECT {function}({LockSpace}, @proposal)", connection);
-        command.Parameters.AddWithValue("proposal", (int)proposalId);
-        return (bool)(await command.ExecuteScalarAsync(cancellation))!;
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class LiveCheck(InventoryReader inventory, IRegistryReader registr
         RepositoryRecord current;
         try
         {
-            current = await registries.ReadRepositoryAsync(Target(repository), repository.Name, teams, KnownManifests.None, cancellation);
+            current = await registries.ReadRepositoryAsync(aws.Value.Target(repository.AccountId, repository.Region), repository.Name, teams, KnownManifests.None, cancellation);
         }
         catch (Exception error) when (error is AwsException or IncompleteReadException)
         {
@@ -39,8 +39,4 @@ public sealed class LiveCheck(InventoryReader inventory, IRegistryReader registr
         var live = new Domain.Inventory([current], [.. usage.SelectMany(read => read.Uses)], [.. usage.SelectMany(read => read.TaskDefinitions)]);
         return (RetentionEngine.Evaluate(live, policies, pins, time.GetUtcNow()).Repositories.Single(), null);
     }
-
-    public AccountRegion Target(RepositoryKey repository) =>
-        aws.Value.Registries.FirstOrDefault(entry => entry.AccountId == repository.AccountId && entry.Region == repository.Region)?.ToAccountRegion()
-        ?? new AccountRegion(repository.AccountId, repository.Region);
 }

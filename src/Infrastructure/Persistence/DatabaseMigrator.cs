@@ -15,32 +15,15 @@ public sealed class DatabaseMigrator(IDbContextFactory<CuratorDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         await CreateIfMissingAsync(db, cancellation);
-        await using var guard = new NpgsqlConnection(db.Database.GetConnectionString());
-        await guard.OpenAsync(cancellation);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", guard))
+        await using var held = await AdvisoryLock.TakeAsync(db.Database.GetConnectionString()!, [LockKey], cancellation);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
+        if (pending.Count > 0)
         {
-            command.Parameters.AddWithValue("key", LockKey);
-            await command.ExecuteNonQueryAsync(cancellation);
+            await db.Database.MigrateAsync(cancellation);
+            logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", pending));
         }
 
-        try
-        {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
-            if (pending.Count > 0)
-            {
-                await db.Database.MigrateAsync(cancellation);
-                logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", pending));
-            }
-
-            return pending;
-        }
-        finally
-        {
-            // A pooled connection keeps a session lock after it is returned: release it explicitly.
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", guard);
-            unlock.Parameters.AddWithValue("key", LockKey);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        return pending;
     }
 
     private static async Task CreateIfMissingAsync(CuratorDbContext db, CancellationToken cancellation)

@@ -92,7 +92,7 @@ public sealed class SnapshotService(
         {
             var depth = await db.Snapshots.Where(row => row.Id == snapshotId).Select(row => row.RollbackDepth).SingleAsync(cancellation);
             read = await inventory.ReadSourceAsync(
-                new InventorySource(Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), depth,
+                new InventorySource(aws.Value.Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), depth,
                 source.IsRegistry ? await store.KnownManifestsAsync(accountId, region, cancellation) : KnownManifests.None, cancellation,
                 new SourceProgress(contexts, source.Id, time));
             if (stage)
@@ -193,12 +193,6 @@ public sealed class SnapshotService(
         await db.SaveChangesAsync(cancellation);
         logger.LogError(error, "Snapshot {SnapshotId} failed", snapshotId);
     }
-
-    /// <summary>The account-region as configured (with its role), or as the credentials' own.</summary>
-    private AccountRegion Target(string accountId, string region) =>
-        aws.Value.Registries.Concat(aws.Value.UsageSources)
-            .FirstOrDefault(entry => entry.AccountId == accountId && entry.Region == region)?.ToAccountRegion()
-        ?? new AccountRegion(accountId, region);
 }
 
 public sealed class SnapshotRunningException(string message) : Exception(message);

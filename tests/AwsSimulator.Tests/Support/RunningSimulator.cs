@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using EcrCurator.AwsSimulator.Generation;
 using EcrCurator.Worlds;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcrCurator.AwsSimulator.Tests.Support;
@@ -32,10 +30,8 @@ internal sealed class RunningSimulator : IAsyncDisposable
 
     public static async Task<RunningSimulator> StartAsync(World world, GeneratorSettings? generator = null, TimeProvider? time = null)
     {
-        var app = SimulatorApp.Create(world, generator ?? new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], time);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningSimulator(app, new Uri(address));
+        var (app, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, generator, time, TestContext.Current.CancellationToken);
+        return new RunningSimulator(app, endpoint);
     }
 
     public AwsClient Aws(string accessKeyId = TestWorlds.AccountA, string region = TestWorlds.Tokyo, string? sessionToken = null)

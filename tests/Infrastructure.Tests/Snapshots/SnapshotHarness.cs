@@ -9,8 +9,6 @@ using EcrCurator.Infrastructure.Tests.Persistence;
 using EcrCurator.Infrastructure.Tests.Support;
 using EcrCurator.Worlds;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,9 +34,8 @@ public sealed class SnapshotHarness : IAsyncDisposable
     public static async Task<SnapshotHarness> StartAsync(TestDatabase database, World world, string[]? configuration = null)
     {
         TestCredentials.Use();
-        var simulator = SimulatorApp.Create(world, new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
-        await simulator.StartAsync(TestContext.Current.CancellationToken);
-        var endpoint = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (simulator, address) = await SimulatorApp.StartOnLoopbackAsync(world, cancellation: TestContext.Current.CancellationToken);
+        var endpoint = address.ToString();
         var builder = Host.CreateApplicationBuilder(configuration ?? []);
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

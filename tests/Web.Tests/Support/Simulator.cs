@@ -3,8 +3,6 @@ using EcrCurator.AwsSimulator;
 using EcrCurator.AwsSimulator.Generation;
 using EcrCurator.Worlds;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcrCurator.Web.Tests.Support;
@@ -32,9 +30,7 @@ public sealed class Simulator : IAsyncDisposable
 
     public static async Task<Simulator> StartAsync(World world, string accountId = "111111111111", string region = "ap-northeast-1")
     {
-        var app = SimulatorApp.Create(world, new GeneratorSettings(), ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var (app, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, cancellation: TestContext.Current.CancellationToken);
         PointAwsAt(endpoint, accountId, region);
         return new Simulator(app, endpoint);
     }

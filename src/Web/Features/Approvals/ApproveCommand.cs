@@ -1,6 +1,5 @@
 using System.Globalization;
 using EcrCurator.Infrastructure.Execution;
-using Npgsql;
 
 namespace EcrCurator.Web.Features.Approvals;
 
@@ -14,38 +13,29 @@ public static class ApproveCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
-        try
+        var (proposal, actor, comment, excluded, reject, resume, configuration) = Parse(args);
+        using var host = CommandHost.Build(configuration, errors);
+        await host.Database().MigrateAsync(CancellationToken.None);
+        var approvals = host.Services.GetRequiredService<ApprovalService>();
+        if (resume)
         {
-            var (proposal, actor, comment, excluded, reject, resume, configuration) = Parse(args);
-            using var host = CommandHost.Build(configuration, errors);
-            await host.Database().MigrateAsync(CancellationToken.None);
-            var approvals = host.Services.GetRequiredService<ApprovalService>();
-            if (resume)
-            {
-                return Report(output, proposal, await host.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal, actor, CancellationToken.None));
-            }
-
-            if (reject)
-            {
-                await approvals.RejectAsync(proposal, actor, comment, CancellationToken.None);
-                output.WriteLine($"Proposal {proposal} rejected.");
-                return 0;
-            }
-
-            if (!await approvals.ApproveAsync(proposal, actor, comment, excluded, CancellationToken.None))
-            {
-                output.WriteLine($"Proposal {proposal} approved by {actor}; it waits for another approver.");
-                return 0;
-            }
-
             return Report(output, proposal, await host.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal, actor, CancellationToken.None));
         }
-        catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException or NpgsqlException
-                                          or ApprovalException or ExecutionRefusedException or Microsoft.Extensions.Options.OptionsValidationException)
+
+        if (reject)
         {
-            errors.WriteLine(error.Message);
-            return CommandLine.BadInput;
+            await approvals.RejectAsync(proposal, actor, comment, CancellationToken.None);
+            output.WriteLine($"Proposal {proposal} rejected.");
+            return 0;
         }
+
+        if (!await approvals.ApproveAsync(proposal, actor, comment, excluded, CancellationToken.None))
+        {
+            output.WriteLine($"Proposal {proposal} approved by {actor}; it waits for another approver.");
+            return 0;
+        }
+
+        return Report(output, proposal, await host.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal, actor, CancellationToken.None));
     }
 
     private static int Report(TextWriter output, long proposal, Infrastructure.Persistence.Model.ProposalRow executed)

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace EcrCurator.Web.Features.Database;
 
 /// <summary><c>migrate</c>: applies the database migrations (SPEC 7).</summary>
@@ -9,17 +7,9 @@ public static class MigrateCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
-        try
-        {
-            using var host = CommandHost.Build(args, errors);
-            var applied = await host.Database().MigrateAsync(CancellationToken.None);
-            output.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migrations: {string.Join(", ", applied)}");
-            return 0;
-        }
-        catch (Exception error) when (error is InvalidOperationException or NpgsqlException or Microsoft.Extensions.Options.OptionsValidationException)
-        {
-            errors.WriteLine(error.Message);
-            return CommandLine.BadInput;
-        }
+        using var host = CommandHost.Build(args, errors);
+        var applied = await host.Database().MigrateAsync(CancellationToken.None);
+        output.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migrations: {string.Join(", ", applied)}");
+        return 0;
     }
 }

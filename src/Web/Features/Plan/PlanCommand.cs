@@ -1,9 +1,7 @@
 using EcrCurator.Domain;
-using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Worlds;
 using Microsoft.Extensions.Options;
@@ -21,65 +19,51 @@ public static class PlanCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
-        try
+        var arguments = PlanArguments.Parse(args);
+        using var host = CommandHost.Build(arguments.Configuration, errors);
+        var retention = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var policies = retention.ToPolicySet();
+        IReadOnlyList<Pin> pins = [];
+        if (host.Services.GetService<IDbContextFactory<CuratorDbContext>>() is { } contexts)
         {
-            var arguments = PlanArguments.Parse(args);
-            using var host = CommandHost.Build(arguments.Configuration, errors);
-            var retention = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
-            var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var policies = retention.ToPolicySet();
-            IReadOnlyList<Pin> pins = [];
-            if (host.Services.GetService<IDbContextFactory<CuratorDbContext>>() is { } contexts)
-            {
-                await using var db = await contexts.CreateDbContextAsync();
-                policies = await StoredPolicies.OverAsync(policies, db, CancellationToken.None);
-                pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
-            }
-
-            var read = arguments.World is { } file
-                ? new InventoryRead(WorldInventory.From(WorldFile.Read(file), retention.ToTeamRules()), [])
-                : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, KnownManifests.None, CancellationToken.None);
-            var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, arguments.Now ?? DateTimeOffset.UtcNow);
-            if (arguments.Repository is { } name)
-            {
-                plan = plan with { Repositories = [.. plan.Repositories.Where(repository => repository.Repository.Key.Name == name)] };
-                if (plan.Repositories.Count == 0)
-                {
-                    throw new ArgumentException($"No curated repository is named '{name}'.");
-                }
-            }
-
-            if (arguments.Json)
-            {
-                PlanJson.Write(plan, output);
-            }
-            else
-            {
-                PlanTable.Write(plan, storage, output);
-            }
-
-            foreach (var problem in read.Problems)
-            {
-                errors.WriteLine(problem);
-            }
-
-            foreach (var reason in plan.IncompleteReasons)
-            {
-                errors.WriteLine($"Incomplete, so nothing is proposed for deletion: {reason}");
-            }
-
-            return plan.IsComplete ? 0 : 1;
+            await using var db = await contexts.CreateDbContextAsync();
+            policies = await StoredPolicies.OverAsync(policies, db, CancellationToken.None);
+            pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
         }
-        catch (OptionsValidationException invalid)
+
+        var read = arguments.World is { } file
+            ? new InventoryRead(WorldInventory.From(WorldFile.Read(file), retention.ToTeamRules()), [])
+            : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, KnownManifests.None, CancellationToken.None);
+        var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, arguments.Now ?? DateTimeOffset.UtcNow);
+        if (arguments.Repository is { } name)
         {
-            errors.WriteLine("Configuration error: " + string.Join(Environment.NewLine + "Configuration error: ", invalid.Failures));
-            return CommandLine.BadInput;
+            plan = plan with { Repositories = [.. plan.Repositories.Where(repository => repository.Repository.Key.Name == name)] };
+            if (plan.Repositories.Count == 0)
+            {
+                throw new ArgumentException($"No curated repository is named '{name}'.");
+            }
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException or WorldFormatException
-                                          or IOException or UnauthorizedAccessException or AwsCredentialsException or NpgsqlException)
+
+        if (arguments.Json)
         {
-            errors.WriteLine(error.Message);
-            return CommandLine.BadInput;
+            PlanJson.Write(plan, output);
         }
+        else
+        {
+            PlanTable.Write(plan, storage, output);
+        }
+
+        foreach (var problem in read.Problems)
+        {
+            errors.WriteLine(problem);
+        }
+
+        foreach (var reason in plan.IncompleteReasons)
+        {
+            errors.WriteLine($"Incomplete, so nothing is proposed for deletion: {reason}");
+        }
+
+        return plan.IsComplete ? 0 : 1;
     }
 }

@@ -1,6 +1,4 @@
-using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Snapshots;
-using Npgsql;
 
 namespace EcrCurator.Web.Features.Snapshots;
 
@@ -14,26 +12,17 @@ public static class SnapshotCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
-        try
+        using var host = CommandHost.Build(args, errors);
+        await host.Database().MigrateAsync(CancellationToken.None);
+        var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync($"cli:{Environment.UserName}", CancellationToken.None);
+        output.WriteLine(
+            $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {snapshot.Repositories} repositories, {snapshot.Images} images, "
+            + $"{snapshot.Candidates} candidates ({snapshot.CandidateBytes} bytes by image size, {snapshot.ReclaimableBytes} actually freed).");
+        foreach (var problem in snapshot.Problems.Concat(snapshot.IncompleteReasons))
         {
-            using var host = CommandHost.Build(args, errors);
-            await host.Database().MigrateAsync(CancellationToken.None);
-            var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync($"cli:{Environment.UserName}", CancellationToken.None);
-            output.WriteLine(
-                $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {snapshot.Repositories} repositories, {snapshot.Images} images, "
-                + $"{snapshot.Candidates} candidates ({snapshot.CandidateBytes} bytes by image size, {snapshot.ReclaimableBytes} actually freed).");
-            foreach (var problem in snapshot.Problems.Concat(snapshot.IncompleteReasons))
-            {
-                errors.WriteLine(problem);
-            }
+            errors.WriteLine(problem);
+        }
 
-            return snapshot.Status == "Complete" && snapshot.Problems.Length == 0 ? 0 : 1;
-        }
-        catch (Exception error) when (error is InvalidOperationException or NpgsqlException or AwsCredentialsException
-                                          or SnapshotRunningException or Microsoft.Extensions.Options.OptionsValidationException)
-        {
-            errors.WriteLine(error.Message);
-            return error is SnapshotRunningException ? 1 : CommandLine.BadInput;
-        }
+        return snapshot.Status == "Complete" && snapshot.Problems.Length == 0 ? 0 : 1;
     }
 }
