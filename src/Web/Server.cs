@@ -9,8 +9,8 @@ namespace EcrCurator.Web;
 /// <summary>
 /// The long-running application: with a database it applies migrations (unless <c>Curator:Database:MigrateOnStart</c>
 /// is false), runs the job server (the nightly snapshot, executions) and keeps the recurring jobs on their stored
-/// schedule; <c>/healthz</c> says it is alive, <c>/readyz</c> that its database and job storage answer. The dashboard
-/// joins it here.
+/// schedule, and serves the dashboard; <c>/healthz</c> says it is alive, <c>/readyz</c> that its database and job storage
+/// answer.
 /// </summary>
 public static class Server
 {
@@ -20,6 +20,12 @@ public static class Server
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddInfrastructure();
+        if (builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is not { Length: > 0 })
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set: the server keeps its snapshots, proposals and audit log in PostgreSQL.");
+        }
+
+        builder.AddWeb();
         var app = builder.Build();
         if (app.Services.GetService<DatabaseMigrator>() is { } migrator && app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
@@ -27,7 +33,7 @@ public static class Server
             await migrator.MigrateAsync(CancellationToken.None);
         }
 
-        app.MapGet("/", () => Results.Text("ECR Curator is running; its dashboard is not built yet. See the README."));
+        app.UseWeb();
         app.MapGet("/healthz", () => Results.Text("alive"));
         app.MapGet("/readyz", ReadyAsync);
         return app;
@@ -35,11 +41,7 @@ public static class Server
 
     private static async Task<IResult> ReadyAsync(IServiceProvider services, CancellationToken cancellation)
     {
-        if (services.GetService<IDbContextFactory<CuratorDbContext>>() is not { } contexts)
-        {
-            return Results.Text("ready (no database configured)");
-        }
-
+        var contexts = services.GetRequiredService<IDbContextFactory<CuratorDbContext>>();
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellation);

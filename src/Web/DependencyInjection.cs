@@ -1,0 +1,50 @@
+using EcrCurator.Web.Components;
+using EcrCurator.Web.Components.Shared;
+using EcrCurator.Web.Features.Approvals;
+using EcrCurator.Web.Features.History;
+using EcrCurator.Web.Features.Overview;
+using EcrCurator.Web.Features.Pins;
+using EcrCurator.Web.Features.Repositories;
+using EcrCurator.Web.Features.Settings;
+using EcrCurator.Web.SignIn;
+using MudBlazor.Services;
+
+namespace EcrCurator.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>The dashboard: Blazor Server with MudBlazor, sign-in, English and Japanese, and one service per feature.</summary>
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddLocalization();
+        builder.AddSignIn();
+        builder.Services.AddSingleton<DisplayZone>();
+        builder.Services.AddScoped<OverviewService>();
+        builder.Services.AddScoped<RepositoriesService>();
+        builder.Services.AddScoped<PinsService>();
+        builder.Services.AddScoped<ApprovalsService>();
+        builder.Services.AddScoped<HistoryService>();
+        builder.Services.AddScoped<SettingsService>();
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseCultures();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapSignIn();
+        app.MapCultures();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,12 @@
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Web.SignIn;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcrCurator.Web.Features.Pins;
+
+/// <summary>What the Pins pages read and do; every mutation is authorized here.</summary>
+public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, CurrentUser user)
+{
+    private readonly IDbContextFactory<CuratorDbContext> _contexts = contexts;
+    private readonly CurrentUser _user = user;
+}

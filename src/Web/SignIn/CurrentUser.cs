@@ -1,0 +1,27 @@
+using EcrCurator.Web.Components.Shared;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace EcrCurator.Web.SignIn;
+
+/// <summary>
+/// The person a feature service acts for. Every mutation asks it first (<see cref="RequireAsync"/>), so that the
+/// service refuses what the role does not allow even when a button was not hidden.
+/// </summary>
+public sealed class CurrentUser(AuthenticationStateProvider authentication)
+{
+    public async Task<SignedInUser> GetAsync() => SignedInUser.From((await authentication.GetAuthenticationStateAsync()).User);
+
+    /// <returns>The name to record as the actor.</returns>
+    /// <exception cref="AccessRefusedException">When the person's role is below <paramref name="role"/>.</exception>
+    public async Task<string> RequireAsync(string role, string action)
+    {
+        var user = await GetAsync();
+        return user.IsIn(role)
+            ? user.Name
+            : throw new AccessRefusedException(
+                $"Only {(role == CuratorRoles.Admin ? "an Admin" : "a Curator or an Admin")} can {action}; {user.Name} is signed in as {user.Role ?? "nobody"}.");
+    }
+}
+
+/// <summary>A person tried something their role does not allow.</summary>
+public sealed class AccessRefusedException(string message) : DashboardException(message);

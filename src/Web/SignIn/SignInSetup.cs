@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EcrCurator.Web.SignIn;
+
+/// <summary>
+/// Cookie sessions for the dashboard, started by the development sign-in (Development and Demo environments only:
+/// anywhere else the app refuses to start with it).
+/// </summary>
+public static class SignInSetup
+{
+    public const string Development = nameof(Development);
+
+    public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
+        var environment = builder.Environment.EnvironmentName;
+        var developmentAllowed = SignInOptions.DevelopmentEnvironments.Contains(environment);
+        options.Mode ??= developmentAllowed ? Development : null;
+        switch (options.Mode)
+        {
+            case null:
+                throw new InvalidOperationException(
+                    $"{SignInOptions.Section}:Mode is not set: the {environment} environment has no sign-in. " +
+                    $"The development sign-in ({SignInOptions.Section}:Mode=Development) runs only in the Development and Demo environments.");
+            case Development when !developmentAllowed:
+                throw new InvalidOperationException(
+                    $"{SignInOptions.Section}:Mode=Development, the development sign-in without passwords, runs only in the Development and Demo environments; this is {environment}.");
+            case not Development:
+                throw new InvalidOperationException($"{SignInOptions.Section}:Mode '{options.Mode}' is not a sign-in this version offers; use Development (Development and Demo environments).");
+        }
+
+        builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).Configure(bound => bound.Mode = options.Mode);
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/signin";
+            cookie.AccessDeniedPath = "/denied";
+            cookie.Cookie.Name = ".EcrCurator.Session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<CurrentUser>();
+        return builder;
+    }
+
+    public static void MapSignIn(this WebApplication app)
+    {
+        app.MapPost("/signin/dev", SignInDevelopmentAsync);
+        app.MapPost("/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/signin");
+        });
+    }
+
+    private static async Task<IResult> SignInDevelopmentAsync(HttpContext http, [FromForm] string user, [FromForm] string role, [FromForm] string? returnUrl)
+    {
+        if (string.IsNullOrWhiteSpace(user) || !CuratorRoles.IsRole(role))
+        {
+            return Results.BadRequest($"Pick a user and one of the roles {string.Join(", ", CuratorRoles.All)}.");
+        }
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user.Trim(), role, "development"));
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    /// <summary>Only paths of this site: a sign-in must not send anyone elsewhere.</summary>
+    public static bool IsLocal(string? url) => url is ['/', not '/' and not '\\', ..] or "/";
+
+    /// <summary>Lets a feature service called from a plain HTTP endpoint (a CSV download) see who is asking.</summary>
+    public static void UseRequestUser(this IServiceProvider services, HttpContext http) =>
+        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
+        .SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
+}
