@@ -16,6 +16,9 @@ public static class DependencyInjection
     /// <summary>The dashboard: Blazor Server with MudBlazor, sign-in, English and Japanese, and one service per feature.</summary>
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // The build output (not a publish) serves MudBlazor's files only through the static web assets manifest,
+        // which ASP.NET Core reads by itself only in Development: the Demo environment runs from the build output too.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();

@@ -18,7 +18,8 @@ public static class Server
 
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named, so that its static assets are found when another program (a test, a benchmark) hosts it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(Server).Assembly.GetName().Name });
         builder.AddInfrastructure();
         if (builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is not { Length: > 0 })
         {

@@ -28,9 +28,9 @@ public sealed class Simulator : IAsyncDisposable
 
     public HttpClient Control { get; }
 
-    public static async Task<Simulator> StartAsync(World world, string accountId = "111111111111", string region = "ap-northeast-1")
+    public static async Task<Simulator> StartAsync(World world, GeneratorSettings? generator = null, string accountId = "111111111111", string region = "ap-northeast-1")
     {
-        var (app, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, cancellation: TestContext.Current.CancellationToken);
+        var (app, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, generator, cancellation: TestContext.Current.CancellationToken);
         PointAwsAt(endpoint, accountId, region);
         return new Simulator(app, endpoint);
     }
@@ -42,6 +42,13 @@ public sealed class Simulator : IAsyncDisposable
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
         Environment.SetEnvironmentVariable("AWS_REGION", region);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint?.ToString());
+    }
+
+    /// <summary>Moves the world on by simulated days (new pushes, deployments, retired tasks).</summary>
+    public async Task AdvanceAsync(int days)
+    {
+        using var response = await Control.PostAsJsonAsync("advance", new { days }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task InjectAsync(object fault)

@@ -11,7 +11,7 @@ public class ServerTests
 {
     private static async Task<(WebApplication App, HttpClient Client)> StartAsync(params string[] args)
     {
-        var app = await Web.Server.BuildAsync(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. args]);
+        var app = await Web.Server.BuildAsync(["--environment", "Development", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", .. args]);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new HttpClient { BaseAddress = new Uri(address) });
