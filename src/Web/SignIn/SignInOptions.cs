@@ -4,13 +4,96 @@ namespace EcrCurator.Web.SignIn;
 public sealed class SignInOptions
 {
     public const string Section = "Curator:SignIn";
+    public const string DevelopmentMode = "Development";
+    public const string OpenIdConnectMode = "OpenIdConnect";
 
     /// <summary>The development sign-in (pick a demo user and role, no password), allowed only in these environments.</summary>
     public static readonly IReadOnlyList<string> DevelopmentEnvironments = ["Development", "Demo"];
 
-    /// <summary><c>Development</c>; the default in the Development and Demo environments.</summary>
+    /// <summary><c>OpenIdConnect</c>, or <c>Development</c> (the default in the Development and Demo environments).</summary>
     public string? Mode { get; set; }
 
     /// <summary>The people the development sign-in offers.</summary>
     public List<string> DemoUsers { get; set; } = ["aiko", "ben", "chiara", "daniel"];
+
+    public OpenIdConnectSignIn OpenIdConnect { get; set; } = new();
+}
+
+/// <summary>
+/// Sign-in through an OpenID Connect provider (<c>Curator:SignIn:OpenIdConnect</c>): the role comes from the groups
+/// the provider puts in a claim, mapped in configuration; a person in none of the mapped groups is refused.
+/// </summary>
+public sealed class OpenIdConnectSignIn
+{
+    public const string Section = SignInOptions.Section + ":OpenIdConnect";
+
+    /// <summary>The provider's issuer, e.g. <c>https://login.example.com/realms/platform</c>.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public List<string> Scopes { get; set; } = ["openid", "profile"];
+
+    /// <summary>The claim of the ID token (or user info) that lists the person's groups.</summary>
+    public string GroupsClaim { get; set; } = "groups";
+
+    /// <summary>The claim shown and audited as the person's name.</summary>
+    public string NameClaim { get; set; } = "preferred_username";
+
+    /// <summary>Only for a provider on a private network without TLS (tests); keep true in production.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The groups that make a person a Viewer, a Curator, an Admin; the highest role found wins.</summary>
+    public RoleGroups Roles { get; set; } = new();
+
+    public sealed class RoleGroups
+    {
+        public List<string> Viewer { get; set; } = [];
+
+        public List<string> Curator { get; set; } = [];
+
+        public List<string> Admin { get; set; } = [];
+
+        /// <summary>The highest role one of the groups maps to, if any.</summary>
+        public string? RoleOf(IReadOnlyCollection<string> groups) =>
+            Admin.Any(groups.Contains) ? CuratorRoles.Admin
+            : Curator.Any(groups.Contains) ? CuratorRoles.Curator
+            : Viewer.Any(groups.Contains) ? CuratorRoles.Viewer
+            : null;
+    }
+
+    /// <summary>Every problem with these settings, each naming its key.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority))
+        {
+            yield return $"{Section}:Authority must be the provider's absolute URL (it is '{Authority}').";
+        }
+        else if (RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
+        {
+            yield return $"{Section}:Authority must use https (it is {Authority}); {Section}:RequireHttpsMetadata=false allows http for a provider on a private network.";
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            yield return $"{Section}:ClientId is not set: the client id of the dashboard's registration at the provider.";
+        }
+
+        if (!Scopes.Contains("openid"))
+        {
+            yield return $"{Section}:Scopes must include openid (they are {string.Join(" ", Scopes)}).";
+        }
+
+        if (string.IsNullOrWhiteSpace(GroupsClaim))
+        {
+            yield return $"{Section}:GroupsClaim is empty: name the claim that carries the person's groups.";
+        }
+
+        if (Roles.Viewer.Count + Roles.Curator.Count + Roles.Admin.Count == 0)
+        {
+            yield return $"{Section}:Roles maps no group to a role: set {Section}:Roles:Viewer, :Curator or :Admin to lists of group names.";
+        }
+    }
 }

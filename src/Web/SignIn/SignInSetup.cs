@@ -1,48 +1,55 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EcrCurator.Web.SignIn;
 
 /// <summary>
-/// Cookie sessions for the dashboard, started by the development sign-in (Development and Demo environments only:
-/// anywhere else the app refuses to start with it).
+/// Cookie sessions for the dashboard, started by OpenID Connect or by the development sign-in (Development and Demo
+/// environments only: anywhere else the app refuses to start with it).
 /// </summary>
 public static class SignInSetup
 {
-    public const string Development = nameof(Development);
-
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         var environment = builder.Environment.EnvironmentName;
         var developmentAllowed = SignInOptions.DevelopmentEnvironments.Contains(environment);
-        options.Mode ??= developmentAllowed ? Development : null;
+        options.Mode ??= developmentAllowed ? SignInOptions.DevelopmentMode : null;
         switch (options.Mode)
         {
             case null:
                 throw new InvalidOperationException(
-                    $"{SignInOptions.Section}:Mode is not set: the {environment} environment has no sign-in. " +
-                    $"The development sign-in ({SignInOptions.Section}:Mode=Development) runs only in the Development and Demo environments.");
-            case Development when !developmentAllowed:
+                    $"{SignInOptions.Section}:Mode is not set: the {environment} environment has no sign-in. Set it to OpenIdConnect " +
+                    $"(with {OpenIdConnectSignIn.Section}:Authority, :ClientId, :ClientSecret and :Roles); the development sign-in runs only in the Development and Demo environments.");
+            case SignInOptions.DevelopmentMode when !developmentAllowed:
                 throw new InvalidOperationException(
                     $"{SignInOptions.Section}:Mode=Development, the development sign-in without passwords, runs only in the Development and Demo environments; this is {environment}.");
-            case not Development:
-                throw new InvalidOperationException($"{SignInOptions.Section}:Mode '{options.Mode}' is not a sign-in this version offers; use Development (Development and Demo environments).");
+            case SignInOptions.OpenIdConnectMode when options.OpenIdConnect.Problems().ToList() is { Count: > 0 } problems:
+                throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+            case not (SignInOptions.DevelopmentMode or SignInOptions.OpenIdConnectMode):
+                throw new InvalidOperationException($"{SignInOptions.Section}:Mode '{options.Mode}' is not a sign-in: use OpenIdConnect, or Development in the Development and Demo environments.");
         }
 
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).Configure(bound => bound.Mode = options.Mode);
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/signin";
             cookie.AccessDeniedPath = "/denied";
             cookie.Cookie.Name = ".EcrCurator.Session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure behind a TLS load balancer, through the forwarded headers
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+        if (options.Mode == SignInOptions.OpenIdConnectMode)
+        {
+            authentication.AddOpenIdConnectSignIn(options.OpenIdConnect);
+        }
+
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<CurrentUser>();
@@ -51,11 +58,23 @@ public static class SignInSetup
 
     public static void MapSignIn(this WebApplication app)
     {
-        app.MapPost("/signin/dev", SignInDevelopmentAsync);
+        var mode = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInOptions>>().Value.Mode;
+        if (mode == SignInOptions.DevelopmentMode)
+        {
+            app.MapPost("/signin/dev", SignInDevelopmentAsync);
+        }
+        else
+        {
+            app.MapGet("/signin/oidc", (string? returnUrl) =>
+                Results.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [OpenIdConnectDefaults.AuthenticationScheme]));
+        }
+
         app.MapPost("/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/signin");
+            return mode == SignInOptions.OpenIdConnectMode
+                ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme])
+                : Results.LocalRedirect("/signin");
         });
     }
 
