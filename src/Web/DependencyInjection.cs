@@ -6,6 +6,7 @@ using EcrCurator.Web.Features.Overview;
 using EcrCurator.Web.Features.Pins;
 using EcrCurator.Web.Features.Repositories;
 using EcrCurator.Web.Features.Settings;
+using EcrCurator.Web.Hosting;
 using EcrCurator.Web.SignIn;
 using MudBlazor.Services;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddProxy();
         builder.Services.AddLocalization();
         builder.AddSignIn();
         builder.Services.AddSingleton<DisplayZone>();
@@ -35,6 +37,7 @@ public static class DependencyInjection
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseProxy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -65,16 +65,16 @@ public static class SignInSetup
         }
         else
         {
-            app.MapGet("/signin/oidc", (string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [OpenIdConnectDefaults.AuthenticationScheme]));
+            app.MapGet("/signin/oidc", (HttpContext http, string? returnUrl) =>
+                Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + ReturnPath(http.Request, returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         }
 
         app.MapPost("/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return mode == SignInOptions.OpenIdConnectMode
-                ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme])
-                : Results.LocalRedirect("/signin");
+                ? Results.SignOut(new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme])
+                : Results.LocalRedirect("~/signin");
         });
     }
 
@@ -86,11 +86,26 @@ public static class SignInSetup
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user.Trim(), role, "development"));
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return Results.LocalRedirect("~" + ReturnPath(http.Request, returnUrl));
     }
 
-    /// <summary>Only paths of this site: a sign-in must not send anyone elsewhere.</summary>
+    /// <summary>Only paths of this site (under its path base): a sign-in must not send anyone elsewhere.</summary>
     public static bool IsLocal(string? url) => url is ['/', not '/' and not '\\', ..] or "/";
+
+    /// <summary>
+    /// Where to go after signing in, as a path under the site's base: a path of this site, with the base taken off
+    /// when the cookie middleware included it; anything else goes to the overview.
+    /// </summary>
+    public static string ReturnPath(HttpRequest request, string? returnUrl)
+    {
+        if (!IsLocal(returnUrl))
+        {
+            return "/";
+        }
+
+        var pathBase = request.PathBase.Value;
+        return !string.IsNullOrEmpty(pathBase) && returnUrl!.StartsWith(pathBase + "/", StringComparison.OrdinalIgnoreCase) ? returnUrl[pathBase.Length..] : returnUrl!;
+    }
 
     /// <summary>Lets a feature service called from a plain HTTP endpoint (a CSV download) see who is asking.</summary>
     public static void UseRequestUser(this IServiceProvider services, HttpContext http) =>
