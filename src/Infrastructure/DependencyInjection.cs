@@ -31,6 +31,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
         builder.Services.AddSingleton<AwsCallCounter>();
+        builder.Services.AddSingleton<CuratorMetrics>();
         builder.Services.AddSingleton<AwsConnections>();
         builder.Services.AddSingleton<CallerIdentity>();
         builder.Services.AddSingleton<IRegistryReader, EcrRegistryReader>();

@@ -23,6 +23,7 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddProxy();
+        builder.AddMetrics();
         builder.Services.AddLocalization();
         builder.AddSignIn();
         builder.Services.AddSingleton<DisplayZone>();
@@ -48,6 +49,7 @@ public static class DependencyInjection
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapMetrics();
         app.MapSignIn();
         app.MapCultures();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -5,7 +5,9 @@ namespace EcrCurator.Infrastructure.Aws;
 /// <summary>Counts AWS calls and throttles, for metrics.</summary>
 public sealed class AwsCallCounter : IDisposable
 {
-    private readonly Meter meter = new("EcrCurator.Aws");
+    public const string MeterName = "EcrCurator.Aws";
+
+    private readonly Meter meter = new(MeterName);
     private readonly Counter<long> calls;
     private readonly Counter<long> throttles;
 

@@ -15,7 +15,7 @@ namespace EcrCurator.Infrastructure.Execution;
 /// before AWS is called. Resumable: outcomes already recorded are kept, the rest is checked and done again.
 /// </summary>
 public sealed class ExecutionService(
-    IDbContextFactory<CuratorDbContext> contexts, LiveCheck live, AwsConnections connections, IOptions<AwsOptions> aws, TimeProvider time, ILogger<ExecutionService> logger)
+    IDbContextFactory<CuratorDbContext> contexts, LiveCheck live, AwsConnections connections, IOptions<AwsOptions> aws, TimeProvider time, CuratorMetrics metrics, ILogger<ExecutionService> logger)
 {
     /// <summary>The first key of the advisory lock an execution holds (the second is the proposal): two never run at once.</summary>
     public const int LockSpace = 0x45637243; // "EcrC"
@@ -152,6 +152,7 @@ public sealed class ExecutionService(
     {
         db.ExecutionOutcomes.Add(new ExecutionOutcomeRow { ProposalId = proposalId, Digest = candidate.Digest, Outcome = outcome, Error = error, SizeBytes = candidate.SizeBytes, At = time.GetUtcNow() });
         AuditLog.Record(db, actor, $"image.{outcome}", $"{target}@{candidate.Digest}", ImageAudit.Of(proposalId, candidate) with { Error = error });
+        metrics.ImageHandled(outcome);
     }
 
     /// <summary>What SPEC 6 records of an image (its repository is the entry's target).</summary>

@@ -22,6 +22,7 @@ public sealed class SnapshotService(
     IOptions<RetentionOptions> retention,
     IOptions<AwsOptions> aws,
     TimeProvider time,
+    CuratorMetrics metrics,
     ILogger<SnapshotService> logger)
 {
     /// <summary>The advisory lock taken while a snapshot starts or a source's read is recorded.</summary>
@@ -160,6 +161,7 @@ public sealed class SnapshotService(
         }
 
         await db.Entry(snapshot).ReloadAsync(cancellation);
+        metrics.SnapshotSettled(snapshot);
         return snapshot;
     }
 
