@@ -57,11 +57,12 @@ public sealed class OpenIdConnectSignIn
         public List<string> Admin { get; set; } = [];
 
         /// <summary>The highest role one of the groups maps to, if any.</summary>
-        public string? RoleOf(IReadOnlyCollection<string> groups) =>
-            Admin.Any(groups.Contains) ? CuratorRoles.Admin
-            : Curator.Any(groups.Contains) ? CuratorRoles.Curator
-            : Viewer.Any(groups.Contains) ? CuratorRoles.Viewer
-            : null;
+        public string? RoleOf(IReadOnlyCollection<string> groups)
+        {
+            // Empty entries (an unset variable in a compose file) map nobody.
+            bool In(List<string> mapped) => mapped.Any(group => !string.IsNullOrWhiteSpace(group) && groups.Contains(group));
+            return In(Admin) ? CuratorRoles.Admin : In(Curator) ? CuratorRoles.Curator : In(Viewer) ? CuratorRoles.Viewer : null;
+        }
     }
 
     /// <summary>Every problem with these settings, each naming its key.</summary>
@@ -91,7 +92,7 @@ public sealed class OpenIdConnectSignIn
             yield return $"{Section}:GroupsClaim is empty: name the claim that carries the person's groups.";
         }
 
-        if (Roles.Viewer.Count + Roles.Curator.Count + Roles.Admin.Count == 0)
+        if (!Roles.Viewer.Concat(Roles.Curator).Concat(Roles.Admin).Any(group => !string.IsNullOrWhiteSpace(group)))
         {
             yield return $"{Section}:Roles maps no group to a role: set {Section}:Roles:Viewer, :Curator or :Admin to lists of group names.";
         }
