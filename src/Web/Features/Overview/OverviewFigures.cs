@@ -1,0 +1,52 @@
+using System.Globalization;
+using EcrCurator.Infrastructure.Snapshots;
+
+namespace EcrCurator.Web.Features.Overview;
+
+/// <summary>Everything the Overview page shows, read in one go.</summary>
+public sealed record OverviewFigures(
+    StorageFigures Totals,
+    IReadOnlyList<StorageFigures> Teams,
+    Savings Realised,
+    string Currency,
+    SnapshotSummary? LastSnapshot,
+    SnapshotProgress? Running,
+    IReadOnlyList<TrendPoint> Trend)
+{
+    /// <summary>No snapshot has ever been started: there is nothing to show yet.</summary>
+    public bool IsEmpty => LastSnapshot is null && Running is null;
+
+    /// <summary>A monthly amount in the configured currency, e.g. <c>USD 12.30</c>.</summary>
+    public string Money(Savings savings) => string.Create(CultureInfo.InvariantCulture, $"{Currency} {savings.Monthly:#,0.00}");
+}
+
+/// <summary>
+/// The figures of a group of repositories (a team, or all of them): candidate bytes add the candidates' sizes as the
+/// ECR console does, reclaimable bytes count each layer once per repository (SPEC 5). Savings are per month.
+/// </summary>
+public sealed record StorageFigures(
+    string Team,
+    int Repositories,
+    long Images,
+    long ImageBytes,
+    long Candidates,
+    long CandidateBytes,
+    long ReclaimableBytes,
+    Savings CandidateSavings,
+    Savings ReclaimableSavings);
+
+/// <summary>Bytes and what storing them costs per month, in the configured currency.</summary>
+public sealed record Savings(long Bytes, decimal Monthly);
+
+/// <summary>A settled (or failed) snapshot: when, how it ended and, when incomplete or failed, why.</summary>
+public sealed record SnapshotSummary(
+    long Id,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    string StartedBy,
+    string Status,
+    IReadOnlyList<string> IncompleteReasons,
+    IReadOnlyList<string> Problems);
+
+/// <summary>One settled snapshot on the trend: the bytes stored then, and the bytes deleted by executions up to then.</summary>
+public sealed record TrendPoint(long SnapshotId, DateTimeOffset At, long StoredBytes, long RealisedBytes);
