@@ -12,13 +12,15 @@ internal static class PinQueries
         join repository in db.Repositories.AsNoTracking()
             on new { pin.AccountId, pin.Region, Name = pin.Repository } equals new { repository.AccountId, repository.Region, repository.Name } into repositories
         from repository in repositories.DefaultIfEmpty()
+        join image in db.Images.AsNoTracking()
+            on new { RepositoryId = (long?)repository!.Id, pin.Digest } equals new { RepositoryId = (long?)image.RepositoryId, image.Digest } into images
+        from image in images.DefaultIfEmpty()
         select new JoinedPin
         {
             Pin = pin,
             RepositoryId = repository == null ? null : (long?)repository.Id,
             Team = repository == null ? null : repository.Team,
-            Tags = db.Images.Where(image => repository != null && image.RepositoryId == repository.Id && image.Digest == pin.Digest)
-                .Select(image => image.Tags).FirstOrDefault(),
+            Tags = image == null ? null : image.Tags,
         };
 
     public static IQueryable<JoinedPin> Filter(IQueryable<JoinedPin> pins, PinQuery query, DateTimeOffset now)

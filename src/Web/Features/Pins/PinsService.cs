@@ -97,7 +97,7 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
         var pins = PinQueries.Filter(PinQueries.Joined(db), query, now);
         var total = await pins.CountAsync(cancellation);
         var page = await pins.OrderByDescending(pin => pin.Pin.CreatedAt).ThenBy(pin => pin.Pin.Id)
-            .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
+            .Skip(Math.Max(0, query.Page) * Math.Clamp(query.PageSize, 1, 500)).Take(Math.Clamp(query.PageSize, 1, 500))
             .Select(pin => new PinLine(
                 pin.Pin.Id, pin.Pin.AccountId, pin.Pin.Region, pin.Pin.Repository, pin.RepositoryId, pin.Team, pin.Pin.Digest, pin.Tags ?? Array.Empty<string>(),
                 pin.Pin.Actor, pin.Pin.Reason, pin.Pin.CreatedAt, pin.Pin.ExpiresAt, pin.Pin.ExpiresAt != null && pin.Pin.ExpiresAt <= now))

@@ -17,6 +17,9 @@ public sealed class RepositoryService(
     /// <summary>Candidates pulled within this many days are flagged (SPEC 3: what is not seen cannot be protected).</summary>
     public const int RecentPullDays = 7;
 
+    /// <summary>The most top-level images one page holds.</summary>
+    public const int MaxPageSize = 500;
+
     private const string Reading = "read repositories";
 
     /// <returns>Null when there is no such repository.</returns>
@@ -60,7 +63,8 @@ public sealed class RepositoryService(
             (_, true) => images.OrderByDescending(image => image.PushedAt).ThenBy(image => image.Digest),
             (_, false) => images.OrderBy(image => image.PushedAt).ThenBy(image => image.Digest),
         };
-        var page = await ImageFacts.Of(sorted.Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)).ToListAsync(cancellation);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = await ImageFacts.Of(sorted.Skip(Math.Max(0, query.Page) * size).Take(size)).ToListAsync(cancellation);
         var dependents = (await ImageTree.DependentsAsync(db, id, page, cancellation)).ToLookup(dependent => dependent.Parent, StringComparer.Ordinal);
 
         var now = time.GetUtcNow();
