@@ -19,6 +19,7 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
         var actor = await user.RequireAsync(CuratorRoles.Curator, "pin images");
         var now = time.GetUtcNow();
         var why = reason?.Trim();
+        expiresAt = expiresAt?.ToUniversalTime(); // PostgreSQL keeps instants: an expiry entered in Tokyo is stored in UTC
         if (string.IsNullOrEmpty(why))
         {
             throw new DashboardException("Say why the image must stay: a pin needs a reason.");

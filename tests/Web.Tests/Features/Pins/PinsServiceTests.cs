@@ -73,7 +73,7 @@ public class PinsServiceTests
     {
         await using var app = await DashboardApp.StartAsync();
         var (repository, image) = await CandidateAsync(app, tagged: true);
-        var expiry = DateTimeOffset.UtcNow.AddDays(30);
+        var expiry = DateTimeOffset.UtcNow.AddDays(30).ToOffset(TimeSpan.FromHours(9)); // as the dialog makes it, in the dashboard's zone
         await using (var ben = app.As("ben", CuratorRoles.Curator))
         {
             await Service(ben).PinAsync(repository.AccountId, repository.Region, repository.Name, image.Digest, "customer demo", expiry, Cancellation);
@@ -99,7 +99,7 @@ public class PinsServiceTests
             Assert.Equal("customer demo", details.RootElement.GetProperty("reason").GetString());
             Assert.Equal(expiry.ToUnixTimeSeconds(), details.RootElement.GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeSeconds());
         });
-        Assert.Equal(("ben", "customer demo"), (pin.Actor, pin.Reason));
+        Assert.Equal(("ben", "customer demo", expiry.ToUnixTimeSeconds()), (pin.Actor, pin.Reason, pin.ExpiresAt!.Value.ToUnixTimeSeconds()));
     }
 
     [Fact]
