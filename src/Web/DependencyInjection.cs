@@ -5,6 +5,7 @@ using EcrCurator.Web.Features.History;
 using EcrCurator.Web.Features.Overview;
 using EcrCurator.Web.Features.Pins;
 using EcrCurator.Web.Features.Repositories;
+using EcrCurator.Web.Features.Repository;
 using EcrCurator.Web.Features.Settings;
 using EcrCurator.Web.Hosting;
 using EcrCurator.Web.SignIn;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<DisplayZone>();
         builder.Services.AddScoped<OverviewService>();
         builder.Services.AddScoped<RepositoriesService>();
+        builder.Services.AddScoped<RepositoryService>();
         builder.Services.AddScoped<PinsService>();
         builder.Services.AddScoped<ApprovalsService>();
         builder.Services.AddScoped<HistoryService>();

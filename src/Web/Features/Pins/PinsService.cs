@@ -1,12 +1,127 @@
 using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.SignIn;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EcrCurator.Web.Features.Pins;
 
-/// <summary>What the Pins pages read and do; every mutation is authorized here.</summary>
-public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, CurrentUser user)
+/// <summary>
+/// Pins (SPEC 3.3): a pinned image is kept until the pin is removed or expires. Curators and Admins pin and unpin,
+/// with a reason; both are audited with the person's name. Everyone signed in reads them.
+/// </summary>
+public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, CurrentUser user, TimeProvider time)
 {
-    private readonly IDbContextFactory<CuratorDbContext> _contexts = contexts;
-    private readonly CurrentUser _user = user;
+    /// <returns>The pin's id.</returns>
+    public async Task<long> PinAsync(string accountId, string region, string repository, string digest, string reason, DateTimeOffset? expiresAt, CancellationToken cancellation = default)
+    {
+        var actor = await user.RequireAsync(CuratorRoles.Curator, "pin images");
+        var now = time.GetUtcNow();
+        var why = reason?.Trim();
+        expiresAt = expiresAt?.ToUniversalTime(); // PostgreSQL keeps instants: an expiry entered in Tokyo is stored in UTC
+        if (string.IsNullOrEmpty(why))
+        {
+            throw new DashboardException("Say why the image must stay: a pin needs a reason.");
+        }
+
+        if (expiresAt <= now)
+        {
+            throw new DashboardException("A pin's expiry must be in the future; leave it empty for a pin that does not expire.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var target = $"{accountId}/{region}/{repository}";
+        var image = await ImageAsync(db, accountId, region, repository, digest, cancellation)
+                    ?? throw new DashboardException($"{target} has no image {digest}; it may have gone since the last snapshot.");
+        var pin = await db.Pins.SingleOrDefaultAsync(
+            row => row.AccountId == accountId && row.Region == region && row.Repository == repository && row.Digest == digest, cancellation);
+        if (pin is not null && (pin.ExpiresAt is null || pin.ExpiresAt > now))
+        {
+            throw Duplicate(pin.Actor, pin.Reason);
+        }
+
+        // An expired pin of the same image is renewed rather than kept beside a new one (one pin per image).
+        pin ??= db.Pins.Add(new PinRow { AccountId = accountId, Region = region, Repository = repository, Digest = digest, Actor = actor, Reason = why }).Entity;
+        (pin.Actor, pin.Reason, pin.CreatedAt, pin.ExpiresAt) = (actor, why, now, expiresAt);
+        AuditLog.Record(db, actor, "pin.created", $"{target}@{digest}", new { repository = target, digest, tags = image.Tags, reason = why, expiresAt }, image.Team, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+        }
+        catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw Duplicate(null, null);
+        }
+
+        return pin.Id;
+
+        DashboardException Duplicate(string? by, string? because) => new(
+            $"{ImageName(digest)} in {repository} is already pinned" + (by is null ? "" : $" by {by} ({because})") + "; remove that pin first to change it.");
+    }
+
+    public async Task UnpinAsync(long pinId, CancellationToken cancellation = default)
+    {
+        var actor = await user.RequireAsync(CuratorRoles.Curator, "remove pins");
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var pin = await db.Pins.SingleOrDefaultAsync(row => row.Id == pinId, cancellation) ?? throw Gone();
+        var target = $"{pin.AccountId}/{pin.Region}/{pin.Repository}";
+        var image = await ImageAsync(db, pin.AccountId, pin.Region, pin.Repository, pin.Digest, cancellation);
+        db.Pins.Remove(pin);
+        AuditLog.Record(db, actor, "pin.removed", $"{target}@{pin.Digest}", new
+        {
+            repository = target,
+            digest = pin.Digest,
+            tags = image?.Tags ?? [],
+            reason = pin.Reason,
+            expiresAt = pin.ExpiresAt,
+            pinnedBy = pin.Actor,
+            pinnedAt = pin.CreatedAt,
+        }, image?.Team);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Gone();
+        }
+
+        static DashboardException Gone() => new("This pin has already been removed (by someone else, or in another window).");
+    }
+
+    public async Task<PinPage> ListAsync(PinQuery query, CancellationToken cancellation = default)
+    {
+        await user.RequireAsync(CuratorRoles.Viewer, "read pins");
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var now = time.GetUtcNow();
+        var pins = PinQueries.Filter(PinQueries.Joined(db), query, now);
+        var total = await pins.CountAsync(cancellation);
+        var page = await pins.OrderByDescending(pin => pin.Pin.CreatedAt).ThenBy(pin => pin.Pin.Id)
+            .Skip(Math.Max(0, query.Page) * Math.Clamp(query.PageSize, 1, 500)).Take(Math.Clamp(query.PageSize, 1, 500))
+            .Select(pin => new PinLine(
+                pin.Pin.Id, pin.Pin.AccountId, pin.Pin.Region, pin.Pin.Repository, pin.RepositoryId, pin.Team, pin.Pin.Digest, pin.Tags ?? Array.Empty<string>(),
+                pin.Pin.Actor, pin.Pin.Reason, pin.Pin.CreatedAt, pin.Pin.ExpiresAt, pin.Pin.ExpiresAt != null && pin.Pin.ExpiresAt <= now))
+            .ToListAsync(cancellation);
+        return new PinPage(page, total);
+    }
+
+    /// <summary>The teams that have repositories, for the team filter.</summary>
+    public async Task<IReadOnlyList<string>> TeamsAsync(CancellationToken cancellation = default)
+    {
+        await user.RequireAsync(CuratorRoles.Viewer, "read pins");
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        return await db.Repositories.AsNoTracking().Select(row => row.Team).Distinct().OrderBy(team => team).ToListAsync(cancellation);
+    }
+
+    private static async Task<PinnedImage?> ImageAsync(CuratorDbContext db, string accountId, string region, string repository, string digest, CancellationToken cancellation) =>
+        await db.Repositories.AsNoTracking()
+            .Where(row => row.AccountId == accountId && row.Region == region && row.Name == repository)
+            .SelectMany(row => db.Images.Where(image => image.RepositoryId == row.Id && image.Digest == digest && image.GoneAt == null)
+                .Select(image => new PinnedImage(row.Team, image.Tags)))
+            .SingleOrDefaultAsync(cancellation);
+
+    private static string ImageName(string digest) => digest.Length > 19 ? digest[..19] : digest;
+
+    private sealed record PinnedImage(string Team, string[] Tags);
 }

@@ -1,0 +1,63 @@
+namespace EcrCurator.Web.Features.Repository;
+
+/// <summary>How an image hangs under another: a child manifest of an index, or an artifact attached to its subject.</summary>
+public enum ImageRelation
+{
+    TopLevel,
+    IndexChild,
+    Attachment,
+}
+
+/// <summary>One image as the repository page shows it, with its index children and attached artifacts under it.</summary>
+public sealed record ImageLine(
+    string Digest,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset PushedAt,
+    DateTimeOffset? LastPulledAt,
+    long SizeBytes,
+    string Status,
+    string Decision,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<UsageLocation> UsedBy,
+    string? ArtifactMediaType)
+{
+    public ImageRelation Relation { get; init; } = ImageRelation.TopLevel;
+
+    /// <summary>A candidate for deletion pulled within the last <see cref="RepositoryService.RecentPullDays"/> days: a person should look twice.</summary>
+    public bool RecentlyPulledCandidate { get; init; }
+
+    public IReadOnlyList<ImageLine> Dependents { get; init; } = [];
+
+    /// <summary>The pin that keeps it now, if any.</summary>
+    public ImagePin? Pin { get; init; }
+
+    public bool IsCandidate => Decision == "delete";
+
+    /// <summary>The first twelve hex digits, as <c>docker images</c> shows an id.</summary>
+    public string ShortDigest => Short(Digest);
+
+    public static string Short(string digest) =>
+        digest[(digest.IndexOf(':') + 1)..] is var hex && hex.Length > 12 ? hex[..12] : hex;
+}
+
+/// <summary>An image's pin in effect: who pinned it, why, until when.</summary>
+public sealed record ImagePin(long Id, string Actor, string Reason, DateTimeOffset? ExpiresAt);
+
+/// <summary>What the images table asks for: one page of top-level images, sorted and filtered.</summary>
+public sealed record ImageQuery(int Page = 0, int PageSize = 25, ImageSort Sort = ImageSort.Pushed, bool Descending = true, DecisionFilter Decision = DecisionFilter.All);
+
+public enum ImageSort
+{
+    Pushed,
+    Size,
+}
+
+public enum DecisionFilter
+{
+    All,
+    Delete,
+    Keep,
+}
+
+/// <summary>One page of top-level images and how many top-level images match in all.</summary>
+public sealed record ImagePage(IReadOnlyList<ImageLine> Images, int Total);

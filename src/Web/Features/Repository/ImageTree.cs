@@ -1,0 +1,105 @@
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcrCurator.Web.Features.Repository;
+
+/// <summary>
+/// A repository's images as a tree, read a page at a time: the top-level images (neither an index child nor an
+/// attached artifact of another image of the repository, as SPEC 3.4 and 3.5 define them), and under the visible
+/// ones only, their children and attachments, level by level.
+/// </summary>
+internal static class ImageTree
+{
+    /// <summary>Indexes may nest and artifacts may be attached to children; deeper than this is not shown.</summary>
+    private const int MaxDepth = 6;
+
+    private static readonly string[] AttachmentSuffixes = [".sig", ".att", ".sbom"];
+
+    /// <summary>The repository's present images that hang under no other present image of it.</summary>
+    public static IQueryable<ImageRow> TopLevel(CuratorDbContext db, long repositoryId) => db.Images.FromSql($$"""
+        SELECT image.* FROM images image
+        WHERE image.repository_id = {{repositoryId}} AND image.gone_at IS NULL
+          AND image.digest NOT IN (
+              SELECT unnest(parent.manifests) FROM images parent
+              WHERE parent.repository_id = {{repositoryId}} AND parent.gone_at IS NULL AND cardinality(parent.manifests) > 0)
+          AND (image.subject IS NULL OR NOT EXISTS (
+              SELECT 1 FROM images subject
+              WHERE subject.repository_id = image.repository_id AND subject.digest = image.subject AND subject.gone_at IS NULL))
+          AND NOT EXISTS (
+              SELECT 1 FROM unnest(image.tags) tag
+              JOIN images subject ON subject.repository_id = image.repository_id AND subject.digest = 'sha256:' || lower(substr(tag, 8, 64))
+              WHERE tag LIKE 'sha256-%' AND tag ~ '^sha256-[0-9a-fA-F]{64}\.(sig|att|sbom)$' AND subject.gone_at IS NULL)
+        """).AsNoTracking();
+
+    /// <summary>The dependents of <paramref name="parents"/> and theirs in turn, each with the parent it hangs under.</summary>
+    public static async Task<IReadOnlyList<(string Parent, ImageRelation Relation, ImageFacts Image)>> DependentsAsync(
+        CuratorDbContext db, long repositoryId, IReadOnlyList<ImageFacts> parents, CancellationToken cancellation)
+    {
+        var found = new List<(string, ImageRelation, ImageFacts)>();
+        var seen = parents.Select(parent => parent.Digest).ToHashSet(StringComparer.Ordinal);
+        var level = parents;
+        for (var depth = 0; depth < MaxDepth && level.Count > 0; depth++)
+        {
+            var children = level.SelectMany(parent => parent.Manifests).Distinct().ToArray();
+            var subjects = level.Select(parent => parent.Digest).ToArray();
+            var attachmentTags = subjects.SelectMany(AttachmentTags).ToArray();
+            var rows = await ImageFacts.Of(db.Images.AsNoTracking()
+                    .Where(image => image.RepositoryId == repositoryId && image.GoneAt == null)
+                    .Where(image => children.Contains(image.Digest)
+                                    || (image.Subject != null && subjects.Contains(image.Subject))
+                                    || image.Tags.Any(tag => attachmentTags.Contains(tag))))
+                .ToListAsync(cancellation);
+
+            var next = new List<ImageFacts>();
+            foreach (var parent in level)
+            {
+                var tags = AttachmentTags(parent.Digest).ToHashSet(StringComparer.Ordinal);
+                foreach (var row in rows.Where(row => row.Digest != parent.Digest))
+                {
+                    var relation = parent.Manifests.Contains(row.Digest) ? ImageRelation.IndexChild
+                        : row.Subject == parent.Digest || row.Tags.Any(tags.Contains) ? ImageRelation.Attachment
+                        : ImageRelation.TopLevel;
+                    if (relation != ImageRelation.TopLevel)
+                    {
+                        found.Add((parent.Digest, relation, row));
+                        if (seen.Add(row.Digest))
+                        {
+                            next.Add(row);
+                        }
+                    }
+                }
+            }
+
+            level = next;
+        }
+
+        return found;
+    }
+
+    /// <summary>The tags (<c>sha256-HEX.sig</c>, <c>.att</c>, <c>.sbom</c>) that attach an artifact to <paramref name="digest"/>.</summary>
+    private static IEnumerable<string> AttachmentTags(string digest) =>
+        digest.StartsWith("sha256:", StringComparison.Ordinal)
+            ? AttachmentSuffixes.Select(suffix => "sha256-" + digest["sha256:".Length..] + suffix)
+            : [];
+}
+
+/// <summary>What the repository page reads of an image row.</summary>
+internal sealed record ImageFacts(
+    string Digest,
+    string[] Tags,
+    DateTimeOffset PushedAt,
+    DateTimeOffset? LastPulledAt,
+    long SizeBytes,
+    string Status,
+    string Decision,
+    string[] Reasons,
+    string[] UsedBy,
+    string[] Manifests,
+    string? Subject,
+    string? ArtifactMediaType)
+{
+    public static IQueryable<ImageFacts> Of(IQueryable<ImageRow> images) => images.Select(image => new ImageFacts(
+        image.Digest, image.Tags, image.PushedAt, image.LastPulledAt, image.SizeBytes, image.Status, image.Decision,
+        image.Reasons, image.UsedBy, image.Manifests, image.Subject, image.ArtifactMediaType));
+}
