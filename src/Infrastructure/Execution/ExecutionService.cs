@@ -142,6 +142,7 @@ public sealed class ExecutionService(
             _ => (ProposalStatus.Executed, null),
         };
         proposal.DeletedBytes = outcomes.Where(outcome => outcome.Outcome == Outcomes.Deleted).Sum(outcome => outcome.SizeBytes);
+        proposal.ExecutedAt = time.GetUtcNow();
         AuditLog.Record(db, actor, "execution.finished", target, new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes });
         await db.SaveChangesAsync(cancellation);
         logger.LogInformation("Proposal {ProposalId} {Status}: {Deleted} bytes deleted", proposal.Id, proposal.Status, proposal.DeletedBytes);

@@ -42,6 +42,7 @@ public sealed class CuratorDbContext(DbContextOptions<CuratorDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm"); // the repository name search
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CuratorDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -11,6 +11,8 @@ public sealed class ImageConfiguration : IEntityTypeConfiguration<ImageRow>
         builder.ToTable("images");
         builder.HasIndex(image => new { image.RepositoryId, image.Digest }).IsUnique();
         builder.HasIndex(image => new { image.RepositoryId, image.Decision });
+        builder.HasIndex(image => new { image.RepositoryId, image.PushedAt });
+        builder.HasIndex(image => new { image.RepositoryId, image.SizeBytes });
         builder.HasOne<RepositoryRow>().WithMany().HasForeignKey(image => image.RepositoryId);
     }
 }

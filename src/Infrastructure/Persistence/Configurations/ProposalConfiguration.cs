@@ -12,7 +12,9 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<ProposalRow
         builder.HasIndex(proposal => new { proposal.RepositoryId, proposal.Status });
         builder.HasIndex(proposal => proposal.RepositoryId).IsUnique().HasFilter("status IN ('Pending', 'Approved', 'Executing')")
             .HasDatabaseName("ix_proposals_one_open_per_repository");
-        builder.HasIndex(proposal => proposal.Status);
+        builder.HasIndex(proposal => proposal.Status).IncludeProperties(proposal => proposal.DeletedBytes);
+        builder.HasIndex(proposal => proposal.ExecutedAt).IncludeProperties(proposal => proposal.DeletedBytes)
+            .HasFilter("status IN ('Executed', 'PartiallyExecuted')").HasDatabaseName("ix_proposals_realised");
         builder.HasOne<RepositoryRow>().WithMany().HasForeignKey(proposal => proposal.RepositoryId);
         builder.HasOne<SnapshotRow>().WithMany().HasForeignKey(proposal => proposal.SnapshotId);
         builder.HasMany(proposal => proposal.Candidates).WithOne().HasForeignKey(candidate => candidate.ProposalId);

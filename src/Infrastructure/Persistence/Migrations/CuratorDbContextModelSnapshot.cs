@@ -20,6 +20,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.ApprovalRow", b =>
@@ -258,6 +259,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.HasIndex("RepositoryId", "Digest")
                         .IsUnique();
 
+                    b.HasIndex("RepositoryId", "PushedAt");
+
+                    b.HasIndex("RepositoryId", "SizeBytes");
+
                     b.ToTable("images", (string)null);
                 });
 
@@ -480,6 +485,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("deleted_bytes");
 
+                    b.Property<DateTimeOffset?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
                     b.Property<long>("ReclaimableBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("reclaimable_bytes");
@@ -509,6 +518,12 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExecutedAt")
+                        .HasDatabaseName("ix_proposals_realised")
+                        .HasFilter("status IN ('Executed', 'PartiallyExecuted')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExecutedAt"), new[] { "DeletedBytes" });
+
                     b.HasIndex("RepositoryId")
                         .IsUnique()
                         .HasDatabaseName("ix_proposals_one_open_per_repository")
@@ -517,6 +532,8 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.HasIndex("SnapshotId");
 
                     b.HasIndex("Status");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status"), new[] { "DeletedBytes" });
 
                     b.HasIndex("RepositoryId", "Status");
 
@@ -604,7 +621,18 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_repositories_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Team");
+
+                    b.HasIndex("ReclaimableBytes", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_repositories_present_by_reclaimable")
+                        .HasFilter("gone_at IS NULL");
 
                     b.HasIndex("AccountId", "Region", "Name")
                         .IsUnique();

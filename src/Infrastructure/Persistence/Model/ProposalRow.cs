@@ -34,6 +34,9 @@ public sealed class ProposalRow
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When its execution finished (executed, partially executed or failed): realised savings count from then.</summary>
+    public DateTimeOffset? ExecutedAt { get; set; }
+
     public uint Version { get; set; }
 
     public List<ProposalCandidateRow> Candidates { get; set; } = [];

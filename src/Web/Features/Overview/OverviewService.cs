@@ -82,7 +82,7 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
     /// The newest settled snapshots, oldest first. Stored bytes are the snapshot's own total, which its settle writes
     /// in the same transaction as the per-repository rows it sums (snapshot_repositories): reading it costs one row
     /// per snapshot instead of one per repository and snapshot. Realised bytes are the running sum of what executed
-    /// proposals deleted, each at its last outcome, up to the snapshot's start.
+    /// proposals deleted, each when its execution finished, up to the snapshot's start.
     /// </summary>
     private static async Task<List<TrendPoint>> TrendAsync(CuratorDbContext db, CancellationToken cancellation)
     {
@@ -93,7 +93,7 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
                 ORDER BY started_at DESC, id DESC
                 LIMIT {TrendLength}),
             executed AS (
-                SELECT p.deleted_bytes AS bytes, (SELECT max(o.at) FROM execution_outcomes o WHERE o.proposal_id = p.id) AS at
+                SELECT p.deleted_bytes AS bytes, p.executed_at AS at
                 FROM proposals p
                 WHERE p.status IN ('Executed', 'PartiallyExecuted') AND p.deleted_bytes > 0),
             events AS (
