@@ -22,6 +22,18 @@ public sealed class DashboardBrowser : IAsyncDisposable
     private const string LiveCircuit = "[data-circuit=live]";
     private const string CircuitTerminated = "unhandled exception on the current circuit";
 
+    /// <summary>Resolves once the DOM has not changed for 300 ms, or after 5 s.</summary>
+    private const string Quiet = """
+        () => new Promise(resolve => {
+            let quiet;
+            const done = () => { observer.disconnect(); clearTimeout(quiet); clearTimeout(limit); resolve(); };
+            const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 300); });
+            observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+            quiet = setTimeout(done, 300);
+            const limit = setTimeout(done, 5000);
+        })
+        """;
+
     private readonly IBrowserContext context;
     private readonly Screenshots screenshots = new();
     private readonly List<string> consoleErrors = [];
@@ -124,16 +136,17 @@ public sealed class DashboardBrowser : IAsyncDisposable
     public Task WaitUntilLiveAsync() => Page.Locator(LiveCircuit).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Waits until the page has stopped changing (no DOM change for 300 ms, at most 5 s): data loaded, dialogs open.</summary>
-    public Task SettleAsync() => Page.EvaluateAsync("""
-        () => new Promise(resolve => {
-            let quiet;
-            const done = () => { observer.disconnect(); clearTimeout(quiet); clearTimeout(limit); resolve(); };
-            const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 300); });
-            observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-            quiet = setTimeout(done, 300);
-            const limit = setTimeout(done, 5000);
-        })
-        """);
+    public async Task SettleAsync()
+    {
+        try
+        {
+            await Page.EvaluateAsync(Quiet);
+        }
+        catch (PlaywrightException) when (Page.IsClosed is false)
+        {
+            await Page.WaitForLoadStateAsync(); // the page navigated away meanwhile: a new document is loading
+        }
+    }
 
     /// <summary>Saves a full-page screenshot now (after waiting for the page to settle), named after the test and <paramref name="name"/>.</summary>
     public async Task<string> ScreenshotAsync(string name)
