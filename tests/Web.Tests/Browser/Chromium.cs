@@ -39,6 +39,8 @@ public sealed class Chromium : IAsyncDisposable
                 throw new InvalidOperationException($"{ExecutablePath} is missing: run the tests with ./test.sh, which installs Debian's chromium package (or apt-get install chromium).");
             }
 
+            // Assertions wait up to 15 s (Playwright's default is 5): two cores shared by a server, a simulator and Chromium.
+            Assertions.SetDefaultExpectTimeout(15_000);
             playwright ??= await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Arguments });
             return browser;

@@ -132,6 +132,12 @@ public sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>The element with <c>data-testid="<paramref name="id"/>"</c>.</summary>
     public ILocator TestId(string id) => Page.GetByTestId(id);
 
+    /// <summary>MudBlazor's snackbar messages (refusals, conflicts and confirmations say themselves there).</summary>
+    public ILocator Snackbar => Page.Locator(".mud-snackbar");
+
+    /// <summary>The open MudBlazor dialog.</summary>
+    public ILocator Dialog => Page.Locator(".mud-dialog");
+
     /// <summary>Waits until the page's Blazor circuit is connected and has rendered (the layouts mark it).</summary>
     public Task WaitUntilLiveAsync() => Page.Locator(LiveCircuit).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 

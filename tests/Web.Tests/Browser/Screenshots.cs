@@ -5,8 +5,7 @@ namespace EcrCurator.Web.Tests.Browser;
 
 /// <summary>
 /// Full-page screenshots as test artifacts: PNG files in <c>artifacts/screenshots/</c> at the repository root, named
-/// after the test and the page (<c>Browser.SigningInTests.EachRole…-role-Viewer-01-overview.png</c>), and attached to
-/// the test's result.
+/// after the test and the page (<c>Browser.SigningInTests.EachRole…-role-Viewer-01-overview.png</c>).
 /// </summary>
 public sealed partial class Screenshots
 {
@@ -20,8 +19,9 @@ public sealed partial class Screenshots
     public async Task<string> TakeAsync(IPage page, string name)
     {
         var file = Path.Combine(Folder, $"{prefix}-{++taken:00}-{Sanitize(name)}.png");
-        var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Path = file });
-        TestContext.Current.AddAttachment(Path.GetFileName(file), png, replaceExistingValue: true, "image/png");
+        // Files only, not TestContext attachments: under dotnet test those are copies in the results folder (which
+        // test.sh deletes), each listed in its output.
+        await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Path = file });
         return file;
     }
 
