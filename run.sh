@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole of ECR Curator locally on a fresh Debian machine with the .NET 10 SDK, without AWS: PostgreSQL from
 # Debian's packages (installed if missing) in .demo/postgres, the AWS simulator serving a generated organisation (6 teams,
-# 300 repositories, about 7,600 images with multi-arch indexes and signatures, ECS services in a second account reached
+# 300 repositories, about 8,000 images with multi-arch indexes and signatures, ECS services in a second account reached
 # through a role), four snapshots a simulated week apart, two proposals executed and one rejected, and the dashboard in
 # the Demo environment. It prints the URL; Ctrl-C stops everything it started. Every run starts from a fresh database
 # (the simulated world is regenerated each time). Logs: .demo/*.log.
@@ -36,7 +36,8 @@ end() {
 }
 stop() {
   set +e
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap '' INT TERM # a second Ctrl-C does not cut the clean-up short
   [ -n "$web" ] && end "$web"
   [ -n "$simulator" ] && end "$simulator"
   [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ] && "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1
