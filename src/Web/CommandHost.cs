@@ -10,7 +10,8 @@ namespace EcrCurator.Web;
 /// <summary>The application's services for a command: configuration validated, progress on standard error only.</summary>
 public static class CommandHost
 {
-    public static IHost Build(string[] configuration, TextWriter errors)
+    /// <param name="time">The clock, when not the system's (<c>snapshot --now</c>).</param>
+    public static IHost Build(string[] configuration, TextWriter errors, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -19,6 +20,11 @@ public static class CommandHost
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new ProgressLoggerProvider(errors));
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.AddInfrastructure();
         var host = builder.Build();
         _ = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;

@@ -70,7 +70,9 @@ public static class CommandLine
                              --json              the JSON output of SPEC section 8 instead of a table
                              --repository NAME   only this repository
                              --now TIME          decide as of this ISO-8601 time (default: the clock)
-                      snapshot  takes a snapshot now into the database (ConnectionStrings:Curator): exit 1 when incomplete.
+                      snapshot [--now TIME]
+                                takes a snapshot now (or as of TIME) into the database (ConnectionStrings:Curator):
+                                exit 1 when incomplete.
                       migrate   applies the database migrations.
                       approve PROPOSAL --as NAME [--comment TEXT] [--exclude DIGEST]... [--reject | --resume]
                                 approves (then executes, re-checking live AWS) or rejects a proposal, or resumes

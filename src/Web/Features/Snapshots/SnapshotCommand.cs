@@ -1,10 +1,12 @@
+using System.Globalization;
 using EcrCurator.Infrastructure.Snapshots;
 
 namespace EcrCurator.Web.Features.Snapshots;
 
 /// <summary>
 /// <c>snapshot</c>: takes a snapshot now into the database (SPEC 7), showing progress; exits 1 when it is incomplete
-/// or a registry could not be read.
+/// or a registry could not be read. <c>--now TIME</c> takes it as of that time (its clock starts there), for the demo's
+/// weeks of history.
 /// </summary>
 public static class SnapshotCommand
 {
@@ -12,7 +14,8 @@ public static class SnapshotCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
-        using var host = CommandHost.Build(args, errors);
+        var (now, configuration) = Parse(args);
+        using var host = CommandHost.Build(configuration, errors, now is null ? null : new ClockFrom(now.Value));
         await host.Database().MigrateAsync(CancellationToken.None);
         var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync($"cli:{Environment.UserName}", CancellationToken.None);
         output.WriteLine(
@@ -24,5 +27,26 @@ public static class SnapshotCommand
         }
 
         return snapshot.Status == "Complete" && snapshot.Problems.Length == 0 ? 0 : 1;
+    }
+
+    private static (DateTimeOffset? Now, string[] Configuration) Parse(string[] args)
+    {
+        DateTimeOffset? now = null;
+        var configuration = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] != "--now")
+            {
+                configuration.Add(args[i]);
+                continue;
+            }
+
+            var text = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--now needs a time such as 2026-11-28T01:00:00Z.");
+            now = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed
+                : throw new ArgumentException($"--now '{text}' is not an ISO-8601 time such as 2026-11-28T01:00:00Z.");
+        }
+
+        return (now, [.. configuration]);
     }
 }

@@ -57,6 +57,19 @@ public class SnapshotCommandTests
     }
 
     [Fact]
+    public async Task SnapshotNowTakesItAsOfThatTime()
+    {
+        var database = await WebTestDatabase.FreshAsync();
+        await using var simulator = await Simulator.StartAsync(WorldFile.Read(PlanRun.World("seed-table")));
+
+        var snapshot = await Task.Run(() => PlanRun.Of("snapshot", "--now", "2026-11-01T01:00:00Z", $"--ConnectionStrings:Curator={database}"), TestContext.Current.CancellationToken);
+
+        Assert.True(snapshot.ExitCode == 0, snapshot.Errors);
+        Assert.Equal(1, await WebTestDatabase.CountAsync(database, "SELECT count(*) FROM snapshots WHERE started_at >= '2026-11-01T01:00:00Z' AND finished_at < '2026-11-01T02:00:00Z'"));
+        Assert.Equal(1, await WebTestDatabase.CountAsync(database, "SELECT count(*) FROM proposals WHERE created_at < '2026-11-01T02:00:00Z'"));
+    }
+
+    [Fact]
     public void SnapshotWithoutADatabaseSaysHowToConfigureOne()
     {
         var run = PlanRun.Of("snapshot");
