@@ -33,10 +33,14 @@ export CURATOR_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 
 # Debian's Chromium for the browser tests (Playwright's own browsers are never downloaded), with a Japanese font for
 # the Japanese UI's screenshots; they are saved in artifacts/screenshots.
-# Debian's docker-compose validates docker-compose.yml (there is no Docker engine).
-if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || ! command -v docker-compose >/dev/null; then
-  echo "Installing Chromium and docker-compose from Debian's packages..."
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium fonts-ipafont-gothic docker-compose >/dev/null
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-ipafont-gothic >/dev/null 2>&1; then
+  echo "Installing Chromium from Debian's packages..."
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium fonts-ipafont-gothic >/dev/null
+fi
+# Debian's docker-compose validates docker-compose.yml (there is no Docker engine, and none is installed).
+if ! command -v docker-compose >/dev/null; then
+  echo "Installing docker-compose from Debian's packages..."
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 docker-compose >/dev/null
 fi
 rm -rf artifacts/screenshots
 
