@@ -47,6 +47,7 @@ public static class DependencyInjection
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapCultures();
+        app.MapAuditExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
