@@ -1,7 +1,7 @@
 namespace EcrCurator.Web.Features.Approvals;
 
-/// <summary>One page of rows, and how many rows there are in all.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total);
+/// <summary>One page of rows and how many rows there are in all: exactly, unless <see cref="MoreThanTotal"/> (counting stopped there).</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, bool MoreThanTotal = false);
 
 /// <summary>What waits for approval, per team, and when the next snapshot runs (for the empty state).</summary>
 public sealed record PendingOverview(IReadOnlyList<TeamPending> Teams, int ApprovalsRequired, DateTimeOffset? NextSnapshotAt)

@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Web.SignIn;
 using Microsoft.EntityFrameworkCore;
@@ -7,26 +8,32 @@ namespace EcrCurator.Web.Features.Approvals;
 /// <summary>The executions of approved proposals: their progress and each image's outcome.</summary>
 public sealed partial class ApprovalsService
 {
-    private static readonly string[] ExecutionStatuses =
-        [ProposalStatus.Approved, ProposalStatus.Executing, ProposalStatus.Executed, ProposalStatus.PartiallyExecuted, ProposalStatus.Failed];
+    /// <summary>How many recently ended executions the Approvals page shows (History has them all).</summary>
+    public const int RecentlyEnded = 10;
 
-    /// <summary>A page of executions (approved and later), newest proposal first.</summary>
-    public async Task<Paged<ExecutionSummary>> ExecutionsAsync(int page, int size, CancellationToken cancellation)
+    private static readonly string[] Running = [ProposalStatus.Approved, ProposalStatus.Executing];
+
+    private static readonly string[] Ended = [ProposalStatus.Executed, ProposalStatus.PartiallyExecuted, ProposalStatus.Failed];
+
+    /// <summary>Every execution waiting or running, then the most recently ended ones; newest proposal first in each.</summary>
+    public async Task<IReadOnlyList<ExecutionSummary>> ExecutionsAsync(CancellationToken cancellation)
     {
         await _user.RequireAsync(CuratorRoles.Viewer, "see executions");
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
-        var executed = db.Proposals.Where(proposal => ExecutionStatuses.Contains(proposal.Status));
-        var total = await executed.CountAsync(cancellation);
-        var rows = await (from proposal in executed.OrderByDescending(proposal => proposal.Id).Skip(page * size).Take(size)
-                          join repository in db.Repositories on proposal.RepositoryId equals repository.Id
-                          orderby proposal.Id descending
-                          select new ExecutionSummary(
-                              proposal.Id, repository.AccountId + "/" + repository.Region + "/" + repository.Name, repository.Team, proposal.Status, proposal.StatusReason,
-                              db.ExecutionOutcomes.Count(outcome => outcome.ProposalId == proposal.Id),
-                              proposal.CandidateCount - db.Exclusions.Count(exclusion => exclusion.ProposalId == proposal.Id),
-                              proposal.DeletedBytes)).ToListAsync(cancellation);
-        return new Paged<ExecutionSummary>(rows, total);
+        var running = await SummariesAsync(db, db.Proposals.Where(proposal => Running.Contains(proposal.Status)).OrderByDescending(proposal => proposal.Id).Take(500), cancellation);
+        var ended = await SummariesAsync(db, db.Proposals.Where(proposal => Ended.Contains(proposal.Status)).OrderByDescending(proposal => proposal.Id).Take(RecentlyEnded), cancellation);
+        return [.. running, .. ended];
     }
+
+    private static async Task<List<ExecutionSummary>> SummariesAsync(CuratorDbContext db, IQueryable<ProposalRow> proposals, CancellationToken cancellation) =>
+        await (from proposal in proposals
+               join repository in db.Repositories on proposal.RepositoryId equals repository.Id
+               orderby proposal.Id descending
+               select new ExecutionSummary(
+                   proposal.Id, repository.AccountId + "/" + repository.Region + "/" + repository.Name, repository.Team, proposal.Status, proposal.StatusReason,
+                   db.ExecutionOutcomes.Count(outcome => outcome.ProposalId == proposal.Id),
+                   proposal.CandidateCount - db.Exclusions.Count(exclusion => exclusion.ProposalId == proposal.Id),
+                   proposal.DeletedBytes)).ToListAsync(cancellation);
 
     /// <returns>The execution of an approved (or later) proposal; null when there is none with that number.</returns>
     public async Task<ExecutionProgress?> ProgressAsync(long proposalId, CancellationToken cancellation)

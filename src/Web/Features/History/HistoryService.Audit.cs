@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.SignIn;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,17 +10,13 @@ namespace EcrCurator.Web.Features.History;
 /// <summary>The audit log, filtered on the server through its indexes, newest first.</summary>
 public sealed partial class HistoryService
 {
-    /// <summary>Counting stops here: a page needs to know there is more, not how many millions.</summary>
-    public const int CountLimit = 10_000;
-
-    public async Task<AuditPage> AuditAsync(AuditFilter filter, int page, int size, CancellationToken cancellation)
+    public async Task<Paged<AuditEntry>> AuditAsync(AuditFilter filter, int page, int size, CancellationToken cancellation)
     {
         await _user.RequireAsync(CuratorRoles.Viewer, "read the audit log");
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
         var entries = await FilteredAsync(db, filter, cancellation);
-        var counted = await entries.Take(CountLimit + 1).CountAsync(cancellation);
         var rows = await Newest(entries).Skip(page * size).Take(size).Select(Entry).ToListAsync(cancellation);
-        return new AuditPage(rows, Math.Min(counted, CountLimit), counted > CountLimit);
+        return await CountedAsync(entries, rows, cancellation);
     }
 
     /// <summary>

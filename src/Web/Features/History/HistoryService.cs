@@ -12,6 +12,9 @@ public sealed partial class HistoryService(IDbContextFactory<CuratorDbContext> c
 {
     private static readonly string[] Ended = [ProposalStatus.Executed, ProposalStatus.PartiallyExecuted, ProposalStatus.Failed];
 
+    /// <summary>Counting stops here: a pager needs to know there is more, not how many millions.</summary>
+    public const int CountLimit = 10_000;
+
     private readonly IDbContextFactory<CuratorDbContext> _contexts = contexts;
     private readonly CurrentUser _user = user;
     private readonly DisplayZone _zone = zone;
@@ -30,7 +33,6 @@ public sealed partial class HistoryService(IDbContextFactory<CuratorDbContext> c
             query = query.Where(row => row.repository.Team == team);
         }
 
-        var total = await query.CountAsync(cancellation);
         var rows = await query.OrderByDescending(row => row.proposal.Id).Skip(page * size).Take(size)
             .Select(row => new
             {
@@ -42,11 +44,13 @@ public sealed partial class HistoryService(IDbContextFactory<CuratorDbContext> c
                 Outcomes = db.ExecutionOutcomes.Count(outcome => outcome.ProposalId == row.proposal.Id),
             })
             .ToListAsync(cancellation);
-        return new Paged<ExecutedProposal>(
-            [.. rows.Select(row => new ExecutedProposal(
+        ExecutedProposal[] items =
+        [
+            .. rows.Select(row => new ExecutedProposal(
                 row.Id, $"{row.AccountId}/{row.Region}/{row.Name}", row.Team, row.ApprovedBy is { Length: > 0 } by ? by : null, row.ApprovedAt, row.FinishedAt,
-                row.Status, row.StatusReason, row.DeletedBytes, row.Outcomes))],
-            total);
+                row.Status, row.StatusReason, row.DeletedBytes, row.Outcomes)),
+        ];
+        return await CountedAsync(query, items, cancellation);
     }
 
     public async Task<IReadOnlyList<ImageOutcome>> OutcomesAsync(long proposalId, CancellationToken cancellation)
@@ -95,5 +99,18 @@ public sealed partial class HistoryService(IDbContextFactory<CuratorDbContext> c
 
         return await repositories.OrderBy(repository => repository.Name).ThenBy(repository => repository.AccountId).ThenBy(repository => repository.Region).Take(20)
             .Select(repository => repository.AccountId + "/" + repository.Region + "/" + repository.Name).ToListAsync(cancellation);
+    }
+
+    /// <summary>
+    /// How many rows a query has, counting no further than one past <see cref="CountLimit"/>. Counting needs no order:
+    /// <c>ORDER BY (SELECT 1)</c> leaves the planner free to count through the filter's own index.
+    /// </summary>
+    private static async Task<int> CappedCountAsync<T>(IQueryable<T> query, CancellationToken cancellation) =>
+        await query.OrderBy(row => 1).Take(CountLimit + 1).CountAsync(cancellation);
+
+    private static async Task<Paged<T>> CountedAsync<TRow, T>(IQueryable<TRow> query, IReadOnlyList<T> rows, CancellationToken cancellation)
+    {
+        var counted = await CappedCountAsync(query, cancellation);
+        return new Paged<T>(rows, Math.Min(counted, CountLimit), counted > CountLimit);
     }
 }

@@ -9,9 +9,6 @@ public sealed record AuditFilter(string? Actor = null, string? Action = null, st
 /// <summary>One entry of the audit log; <see cref="Details"/> is its JSON.</summary>
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string Target, string? Team, string Details);
 
-/// <summary>A page of the audit log; <see cref="Total"/> is exact unless <see cref="MoreThanTotal"/> (counting stops there).</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Total, bool MoreThanTotal);
-
 /// <summary>What the filters offer: the actions and actors the log holds, and the teams.</summary>
 public sealed record AuditChoices(IReadOnlyList<string> Actions, IReadOnlyList<string> Actors, IReadOnlyList<string> Teams);
 

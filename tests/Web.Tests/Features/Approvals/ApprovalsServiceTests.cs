@@ -60,6 +60,9 @@ public class ApprovalsServiceTests
         Assert.Contains(excluded, left);
         Assert.All(execution.Outcomes, outcome => Assert.DoesNotContain(outcome.Digest, left));
         Assert.Equal(execution.Outcomes.Sum(outcome => outcome.SizeBytes), execution.DeletedBytes);
+        Assert.Equal([excluded], (await service.ProposalAsync(proposal.Id, Cancellation))!.Excluded);
+        var listed = Assert.Single(await service.ExecutionsAsync(Cancellation));
+        Assert.Equal((proposal.Id, ProposalStatus.Executed, execution.Total, execution.Total), (listed.Id, listed.Status, listed.Done, listed.Total));
         Assert.Equal(1, await Proposals.CountAsync(app, $"SELECT count(*) FROM audit_entries WHERE action = 'proposal.approved' AND actor = 'ben' AND team IS NOT NULL AND details->>'comment' = 'tidy up'"));
         Assert.Equal(1, await Proposals.CountAsync(app, $"SELECT count(*) FROM audit_entries WHERE action = 'execution.finished' AND actor = 'ben' AND target = '{proposal.Repository}'"));
     }
