@@ -16,12 +16,12 @@ public sealed record PendingProposal(
     long Id, string Repository, int Candidates, long CandidateBytes, long ReclaimableBytes, decimal MonthlySavings,
     DateTimeOffset CreatedAt, long ConfirmedSnapshotId, DateTimeOffset? ConfirmedAt, int Approvals, int ApprovalsRequired);
 
-/// <summary>One proposal with its candidates, exclusions and decisions so far.</summary>
+/// <summary>One proposal with its candidates, exclusions and decisions so far; <see cref="MayDecide"/> when the person may approve or reject.</summary>
 public sealed record ProposalDetail(
     long Id, string Repository, string Team, string Status, string? StatusReason,
     int CandidateCount, long CandidateBytes, long ReclaimableBytes, decimal MonthlySavings,
     DateTimeOffset CreatedAt, long ConfirmedSnapshotId, DateTimeOffset? ConfirmedAt, int ApprovalsRequired,
-    IReadOnlyList<ApprovalView> Decisions, IReadOnlyList<CandidateView> Candidates, IReadOnlySet<string> Excluded, string Me)
+    IReadOnlyList<ApprovalView> Decisions, IReadOnlyList<CandidateView> Candidates, IReadOnlySet<string> Excluded, string Me, bool MayDecide)
 {
     public int Approvals => Decisions.Count(decision => decision.Approved);
 

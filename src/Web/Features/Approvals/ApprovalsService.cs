@@ -116,7 +116,8 @@ public sealed partial class ApprovalsService(
                 candidate.Digest, candidate.Tags, candidate.PushedAt, candidate.LastPulledAt, candidate.SizeBytes, candidate.Reasons,
                 candidate.LastPulledAt is { } pulled && now - pulled <= RecentPull))],
             excluded.ToHashSet(StringComparer.Ordinal),
-            me);
+            me,
+            (await _user.GetAsync()).IsIn(CuratorRoles.Curator));
     }
 
     /// <summary>Approves a pending proposal with <paramref name="excluded"/> left out; once approved, its execution is scheduled.</summary>

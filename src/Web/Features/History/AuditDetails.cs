@@ -44,13 +44,17 @@ public static class AuditDetails
 
     private static string Value(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.String => Text(value.GetString()!),
         JsonValueKind.Array when value.GetArrayLength() <= 3 && value.EnumerateArray().All(item => item.ValueKind is JsonValueKind.String or JsonValueKind.Number) =>
             $"[{string.Join(", ", value.EnumerateArray().Select(Value))}]",
         JsonValueKind.Array => $"[{value.GetArrayLength()}]",
         JsonValueKind.Object => "{…}",
         _ => value.GetRawText(),
     };
+
+    /// <summary>Digests shortened, long texts cut: the summary is one line.</summary>
+    private static string Text(string text) =>
+        text.StartsWith("sha256:", StringComparison.Ordinal) ? Approvals.Labels.Short(text) : Cut(text, 60);
 
     private static bool TryParse(string json, out JsonDocument document)
     {

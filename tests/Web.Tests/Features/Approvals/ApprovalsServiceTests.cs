@@ -32,6 +32,7 @@ public class ApprovalsServiceTests
         Assert.Equal(pending[0].Candidates, detail.Candidates.Count);
         Assert.Equal(pending[0].CandidateBytes, detail.Candidates.Sum(candidate => candidate.SizeBytes));
         Assert.Equal(ProposalStatus.Pending, detail.Status);
+        Assert.False(detail.MayDecide);
         Assert.Equal(0, pending[0].Approvals);
         Assert.Equal(1, pending[0].ApprovalsRequired);
         Assert.Null(await service.ProposalAsync(999_999, Cancellation));
@@ -46,6 +47,7 @@ public class ApprovalsServiceTests
         var proposal = (await Proposals.PendingAsync(service)).First(each => each.Candidates >= 2);
         var detail = (await service.ProposalAsync(proposal.Id, Cancellation))!;
         var excluded = detail.Candidates[0].Digest;
+        Assert.True(detail.MayDecide);
 
         var result = await service.ApproveAsync(proposal.Id, "tidy up", [excluded], Cancellation);
         var execution = await Proposals.WaitForExecutionAsync(service, proposal.Id);
