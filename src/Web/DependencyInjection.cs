@@ -54,6 +54,7 @@ public static class DependencyInjection
         app.MapMetrics();
         app.MapSignIn();
         app.MapCultures();
+        app.MapAuditExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

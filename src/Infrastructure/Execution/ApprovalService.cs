@@ -14,7 +14,7 @@ public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts
     public async Task<bool> ApproveAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var (proposal, target) = await PendingAsync(db, proposalId, cancellation);
+        var (proposal, target, team) = await PendingAsync(db, proposalId, cancellation);
         if (proposal.Approvals.Any(approval => approval.Approved && approval.Actor == actor))
         {
             throw new ApprovalException($"{actor} has already approved proposal {proposalId}; another person must approve it.");
@@ -41,7 +41,7 @@ public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts
             proposal.Status = ProposalStatus.Approved;
         }
 
-        AuditLog.Record(db, actor, "proposal.approved", target, new { proposal = proposalId, comment, excluded, approvals = approvers, required }, at: now);
+        AuditLog.Record(db, actor, "proposal.approved", target, new { proposal = proposalId, comment, excluded, approvals = approvers, required }, team, now);
         await SaveAsync(db, proposalId, cancellation);
         return proposal.Status == ProposalStatus.Approved;
     }
@@ -49,15 +49,15 @@ public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts
     public async Task RejectAsync(long proposalId, string actor, string? comment, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var (proposal, target) = await PendingAsync(db, proposalId, cancellation);
+        var (proposal, target, team) = await PendingAsync(db, proposalId, cancellation);
         var now = time.GetUtcNow();
         proposal.Approvals.Add(new ApprovalRow { Actor = actor, Approved = false, Comment = comment, At = now });
         proposal.Status = ProposalStatus.Rejected;
-        AuditLog.Record(db, actor, "proposal.rejected", target, new { proposal = proposalId, comment }, at: now);
+        AuditLog.Record(db, actor, "proposal.rejected", target, new { proposal = proposalId, comment }, team, now);
         await SaveAsync(db, proposalId, cancellation);
     }
 
-    private static async Task<(ProposalRow Proposal, string Target)> PendingAsync(CuratorDbContext db, long proposalId, CancellationToken cancellation)
+    private static async Task<(ProposalRow Proposal, string Target, string Team)> PendingAsync(CuratorDbContext db, long proposalId, CancellationToken cancellation)
     {
         var proposal = await db.Proposals.Include(row => row.Candidates).Include(row => row.Approvals).Include(row => row.Exclusions)
                            .SingleOrDefaultAsync(row => row.Id == proposalId, cancellation)
@@ -68,7 +68,7 @@ public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts
         }
 
         var repository = await db.Repositories.AsNoTracking().SingleAsync(row => row.Id == proposal.RepositoryId, cancellation);
-        return (proposal, $"{repository.AccountId}/{repository.Region}/{repository.Name}");
+        return (proposal, $"{repository.AccountId}/{repository.Region}/{repository.Name}", repository.Team);
     }
 
     /// <summary>Saves with the proposal's row version checked, so that of two concurrent decisions one is told it lost.</summary>

@@ -40,16 +40,17 @@ public sealed class ExecutionService(
         var row = await db.Repositories.AsNoTracking().SingleAsync(repository => repository.Id == proposal.RepositoryId, cancellation);
         var repository = new RepositoryKey(row.AccountId, row.Region, row.Name);
         var target = repository.ToString();
+        var team = row.Team;
         if (Halt(await db.Settings.AsNoTracking().SingleAsync(cancellation)) is { } refusal)
         {
             proposal.StatusReason = refusal;
-            AuditLog.Record(db, actor, "execution.refused", target, new { proposal = proposalId, reason = refusal });
+            AuditLog.Record(db, actor, "execution.refused", target, new { proposal = proposalId, reason = refusal }, team);
             await db.SaveChangesAsync(cancellation);
             return proposal;
         }
 
         proposal.Status = ProposalStatus.Executing;
-        AuditLog.Record(db, actor, "execution.started", target, new { proposal = proposalId });
+        AuditLog.Record(db, actor, "execution.started", target, new { proposal = proposalId }, team);
         await db.SaveChangesAsync(cancellation);
 
         var finished = (await db.ExecutionOutcomes.Where(outcome => outcome.ProposalId == proposalId).Select(outcome => outcome.Digest).ToListAsync(cancellation)).ToHashSet();
@@ -58,9 +59,9 @@ public sealed class ExecutionService(
         var (plan, unverified) = await live.DecideAsync(repository, db, cancellation);
         if (plan is null)
         {
-            todo.ForEach(candidate => Record(db, actor, proposalId, target, candidate, Outcomes.SkippedUnverified, unverified));
+            todo.ForEach(candidate => Record(db, actor, proposalId, target, team, candidate, Outcomes.SkippedUnverified, unverified));
             await db.SaveChangesAsync(cancellation);
-            return await FinishAsync(db, proposal, actor, target, cancellation);
+            return await FinishAsync(db, proposal, actor, target, team, cancellation);
         }
 
         var deletions = new List<ProposalCandidateRow>();
@@ -68,7 +69,7 @@ public sealed class ExecutionService(
         {
             if (Verdict.Of(candidate, plan) is { } outcome)
             {
-                Record(db, actor, proposalId, target, candidate, outcome, null);
+                Record(db, actor, proposalId, target, team, candidate, outcome, null);
             }
             else
             {
@@ -86,23 +87,23 @@ public sealed class ExecutionService(
             {
                 proposal.Status = ProposalStatus.Approved;
                 proposal.StatusReason = $"Stopped: {stop}";
-                AuditLog.Record(db, actor, "execution.stopped", target, new { proposal = proposalId, reason = stop });
+                AuditLog.Record(db, actor, "execution.stopped", target, new { proposal = proposalId, reason = stop }, team);
                 await db.SaveChangesAsync(cancellation);
                 return proposal;
             }
 
             var candidates = batch.Select(image => deletions.Single(candidate => candidate.Digest == image.Digest)).ToList();
-            candidates.ForEach(candidate => AuditLog.Record(db, actor, "image.delete-intent", $"{target}@{candidate.Digest}", ImageAudit.Of(proposalId, candidate) with { DryRun = settings.DryRun }));
+            candidates.ForEach(candidate => AuditLog.Record(db, actor, "image.delete-intent", $"{target}@{candidate.Digest}", ImageAudit.Of(proposalId, candidate) with { DryRun = settings.DryRun }, team));
             await db.SaveChangesAsync(cancellation);
             foreach (var (candidate, outcome, error) in await DeleteAsync(ecr, repository.Name, candidates, settings.DryRun, cancellation))
             {
-                Record(db, actor, proposalId, target, candidate, outcome, error);
+                Record(db, actor, proposalId, target, team, candidate, outcome, error);
             }
 
             await db.SaveChangesAsync(cancellation);
         }
 
-        return await FinishAsync(db, proposal, actor, target, cancellation);
+        return await FinishAsync(db, proposal, actor, target, team, cancellation);
     }
 
     private static async Task<IEnumerable<(ProposalCandidateRow Candidate, string Outcome, string? Error)>> DeleteAsync(
@@ -127,7 +128,7 @@ public sealed class ExecutionService(
         }
     }
 
-    private async Task<ProposalRow> FinishAsync(CuratorDbContext db, ProposalRow proposal, string actor, string target, CancellationToken cancellation)
+    private async Task<ProposalRow> FinishAsync(CuratorDbContext db, ProposalRow proposal, string actor, string target, string team, CancellationToken cancellation)
     {
         var outcomes = await db.ExecutionOutcomes.Where(outcome => outcome.ProposalId == proposal.Id).ToListAsync(cancellation);
         var gone = outcomes.Count(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.AlreadyGone or Outcomes.DryRun);
@@ -143,16 +144,16 @@ public sealed class ExecutionService(
         };
         proposal.DeletedBytes = outcomes.Where(outcome => outcome.Outcome == Outcomes.Deleted).Sum(outcome => outcome.SizeBytes);
         proposal.ExecutedAt = time.GetUtcNow();
-        AuditLog.Record(db, actor, "execution.finished", target, new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes });
+        AuditLog.Record(db, actor, "execution.finished", target, new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes }, team);
         await db.SaveChangesAsync(cancellation);
         logger.LogInformation("Proposal {ProposalId} {Status}: {Deleted} bytes deleted", proposal.Id, proposal.Status, proposal.DeletedBytes);
         return proposal;
     }
 
-    private void Record(CuratorDbContext db, string actor, long proposalId, string target, ProposalCandidateRow candidate, string outcome, string? error)
+    private void Record(CuratorDbContext db, string actor, long proposalId, string target, string team, ProposalCandidateRow candidate, string outcome, string? error)
     {
         db.ExecutionOutcomes.Add(new ExecutionOutcomeRow { ProposalId = proposalId, Digest = candidate.Digest, Outcome = outcome, Error = error, SizeBytes = candidate.SizeBytes, At = time.GetUtcNow() });
-        AuditLog.Record(db, actor, $"image.{outcome}", $"{target}@{candidate.Digest}", ImageAudit.Of(proposalId, candidate) with { Error = error });
+        AuditLog.Record(db, actor, $"image.{outcome}", $"{target}@{candidate.Digest}", ImageAudit.Of(proposalId, candidate) with { Error = error }, team);
         metrics.ImageHandled(outcome);
     }
 

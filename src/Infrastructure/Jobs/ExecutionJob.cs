@@ -31,11 +31,20 @@ public sealed class ExecutionJob(ExecutionService executions, AutoRun autoRun, I
         }
     }
 
-    /// <summary>Runs an approved proposal's execution when the window next allows it.</summary>
+    /// <summary>Runs an approved proposal's execution when the window next allows it: at once (queued) when it is open.</summary>
     public async Task ScheduleAsync(long proposalId, string actor, CancellationToken cancellation)
     {
-        var opening = (await WindowAsync(cancellation)).NextOpening(time.GetUtcNow());
-        jobs.Schedule<ExecutionJob>(job => job.RunAsync(proposalId, actor, CancellationToken.None), opening);
+        var now = time.GetUtcNow();
+        var opening = (await WindowAsync(cancellation)).NextOpening(now);
+        if (opening <= now)
+        {
+            // Queued, not scheduled for now: scheduled jobs wait for the job server's next poll of its schedule (15 s).
+            jobs.Enqueue<ExecutionJob>(job => job.RunAsync(proposalId, actor, CancellationToken.None));
+        }
+        else
+        {
+            jobs.Schedule<ExecutionJob>(job => job.RunAsync(proposalId, actor, CancellationToken.None), opening);
+        }
     }
 
     private async Task<ExecutionWindow> WindowAsync(CancellationToken cancellation)

@@ -43,6 +43,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(entry => entry.At);
         builder.HasIndex(entry => new { entry.Actor, entry.At });
         builder.HasIndex(entry => new { entry.Action, entry.At });
+        builder.HasIndex(entry => new { entry.Team, entry.At });
+        builder.HasIndex(entry => entry.Target).HasOperators("text_pattern_ops"); // a repository's entries: its target, or a prefix of it
         builder.Property(entry => entry.Details).HasColumnType("jsonb");
     }
 }

@@ -1,0 +1,150 @@
+using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Web.Features.Approvals;
+using EcrCurator.Web.Features.History;
+using EcrCurator.Web.SignIn;
+using EcrCurator.Web.Tests.Features.Approvals;
+using EcrCurator.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcrCurator.Web.Tests.Features.History;
+
+[Collection(AwsEnvironmentCollection.Name)]
+public class HistoryServiceTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnEndedExecutionShowsWhoApprovedItWhatItDeletedAndEachImagesOutcome()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var (executed, _) = await ExecuteOneAsync(app, "chiara");
+        await using var scope = app.As("daniel", CuratorRoles.Viewer);
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+
+        var page = await history.ExecutionsAsync(null, 0, 25, Cancellation);
+        var outcomes = await history.OutcomesAsync(executed.Id, Cancellation);
+        var ofTeam = await history.ExecutionsAsync(executed.Team, 0, 25, Cancellation);
+        var ofAnother = await history.ExecutionsAsync("no-such-team", 0, 25, Cancellation);
+
+        var row = Assert.Single(page.Items);
+        Assert.Equal((executed.Id, executed.Repository, "chiara", ProposalStatus.Executed), (row.Id, row.Repository, row.ApprovedBy, row.Status));
+        Assert.NotNull(row.ApprovedAt);
+        Assert.NotNull(row.FinishedAt);
+        Assert.Equal(outcomes.Sum(outcome => outcome.SizeBytes), row.DeletedBytes);
+        Assert.Equal(executed.Candidates, outcomes.Count);
+        Assert.All(outcomes, outcome => Assert.Equal(Outcomes.Deleted, outcome.Outcome));
+        Assert.Single(ofTeam.Items);
+        Assert.Empty(ofAnother.Items);
+    }
+
+    [Fact]
+    public async Task TheAuditLogIsFilteredByActorActionTeamRepositoryAndDayNewestFirst()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var (executed, _) = await ExecuteOneAsync(app, "chiara");
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+        var approvals = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+        var rejected = (await Proposals.PendingAsync(approvals)).First(each => each.Repository != executed.Repository);
+        await approvals.RejectAsync(rejected.Id, "not yet", Cancellation);
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+
+        var all = await AllAsync(history, new AuditFilter());
+        var byBen = await AllAsync(history, new AuditFilter(Actor: "ben"));
+        var rejections = await AllAsync(history, new AuditFilter(Action: "proposal.rejected"));
+        var ofTeam = await AllAsync(history, new AuditFilter(Team: executed.Team));
+        var ofRepository = await AllAsync(history, new AuditFilter(Repository: executed.Repository));
+        var ofToday = await AllAsync(history, new AuditFilter(From: today, To: today));
+        var untilYesterday = await AllAsync(history, new AuditFilter(To: today.AddDays(-1)));
+        var fromTomorrow = await AllAsync(history, new AuditFilter(From: today.AddDays(1)));
+        var combined = await AllAsync(history, new AuditFilter(Actor: "chiara", Action: "image.deleted", Repository: executed.Repository, From: today));
+        var firstPage = await history.AuditAsync(new AuditFilter(), 0, 5, Cancellation);
+
+        Assert.Equal(all.OrderByDescending(entry => entry.At).ThenByDescending(entry => entry.Id), all);
+        Assert.Equal(["proposal.rejected"], byBen.Select(entry => entry.Action));
+        Assert.Equal(rejected.Repository, Assert.Single(rejections).Target);
+        Assert.Contains("not yet", rejections[0].Details);
+        Assert.NotEmpty(ofTeam);
+        Assert.All(ofTeam, entry => Assert.Equal(executed.Team, entry.Team));
+        Assert.Contains(ofTeam, entry => entry.Action == "image.deleted");
+        Assert.All(ofRepository, entry => Assert.True(entry.Target == executed.Repository || entry.Target.StartsWith(executed.Repository + "@", StringComparison.Ordinal)));
+        Assert.Equal(
+            ["execution.finished", "execution.started", "image.delete-intent", "image.deleted", "proposal.approved", "proposal.created"],
+            ofRepository.Select(entry => entry.Action).Distinct().Order());
+        Assert.Equal(all.Count, ofToday.Count);
+        Assert.Empty(untilYesterday);
+        Assert.Empty(fromTomorrow);
+        Assert.Equal(executed.Candidates, combined.Count);
+        Assert.Equal(all.Take(5).Select(entry => entry.Id), firstPage.Items.Select(entry => entry.Id));
+        Assert.Equal((all.Count, false), (firstPage.Total, firstPage.MoreThanTotal));
+    }
+
+    [Fact]
+    public async Task TheFiltersOfferTheActionsAndActorsTheLogHoldsAndTheTeams()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+        var approvals = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+        var pending = await Proposals.PendingAsync(approvals);
+        await approvals.RejectAsync(pending[0].Id, null, Cancellation);
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+
+        var choices = await history.ChoicesAsync(Cancellation);
+        var repositories = await history.RepositoriesAsync(pending[0].Repository.Split('/')[^1], Cancellation);
+
+        Assert.Equal(["ben", "system"], choices.Actors);
+        Assert.Contains("proposal.created", choices.Actions);
+        Assert.Contains("proposal.rejected", choices.Actions);
+        Assert.Contains("snapshot.completed", choices.Actions);
+        Assert.Equal(choices.Actions.Order(StringComparer.Ordinal), choices.Actions);
+        Assert.Superset((await approvals.PendingAsync(Cancellation)).Teams.Select(team => team.Team).ToHashSet(), choices.Teams.ToHashSet());
+        Assert.Contains(pending[0].Repository, repositories);
+    }
+
+    [Fact]
+    public async Task AHugeAuditLogIsCountedOnlyUpToTheLimitAndExportedWhole()
+    {
+        await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
+        await WebTestDatabase.ExecuteAsync(app.Database, """
+            INSERT INTO audit_entries (at, actor, action, target, team, details)
+            SELECT now() - make_interval(secs => g), 'bulk', 'image.deleted', '111111111111/ap-northeast-1/bulk/app@sha256:' || md5(g::text), 'bulk', ('{"n": ' || g || '}')::jsonb
+            FROM generate_series(1, 10050) AS g
+            """);
+        await using var scope = app.As("daniel", CuratorRoles.Viewer);
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+
+        var page = await history.AuditAsync(new AuditFilter(Team: "bulk"), 2, 25, Cancellation);
+        var exported = 0;
+        await foreach (var _ in await history.ExportAsync(new AuditFilter(Actor: "bulk"), Cancellation))
+        {
+            exported++;
+        }
+
+        Assert.Equal((HistoryService.CountLimit, true, 25), (page.Total, page.MoreThanTotal, page.Items.Count));
+        Assert.Equal("{\"n\": 51}", page.Items[0].Details);
+        Assert.Equal(10050, exported);
+    }
+
+    /// <summary>Approves (as <paramref name="person"/>) a pending proposal of at least two images whole, and waits for its execution.</summary>
+    private static async Task<(ExecutedInfo Proposal, ExecutionProgress Execution)> ExecuteOneAsync(DashboardApp app, string person)
+    {
+        await using var scope = app.As(person, CuratorRoles.Curator);
+        var approvals = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+        var proposal = (await Proposals.PendingAsync(approvals)).First(each => each.Candidates >= 2);
+        var team = (await approvals.ProposalAsync(proposal.Id, Cancellation))!.Team;
+        await approvals.ApproveAsync(proposal.Id, null, [], Cancellation);
+        var execution = await Proposals.WaitForExecutionAsync(approvals, proposal.Id);
+        Assert.Equal(ProposalStatus.Executed, execution.Status);
+        return (new ExecutedInfo(proposal.Id, proposal.Repository, team, proposal.Candidates), execution);
+    }
+
+    private static async Task<List<AuditEntry>> AllAsync(HistoryService history, AuditFilter filter)
+    {
+        var page = await history.AuditAsync(filter, 0, 1000, Cancellation);
+        Assert.False(page.MoreThanTotal);
+        Assert.Equal(page.Total, page.Items.Count);
+        return [.. page.Items];
+    }
+
+    private sealed record ExecutedInfo(long Id, string Repository, string Team, int Candidates);
+}
