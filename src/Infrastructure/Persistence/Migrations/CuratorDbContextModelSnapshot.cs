@@ -101,9 +101,15 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Target");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Target"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("Action", "At");
 
                     b.HasIndex("Actor", "At");
+
+                    b.HasIndex("Team", "At");
 
                     b.ToTable("audit_entries", (string)null);
                 });

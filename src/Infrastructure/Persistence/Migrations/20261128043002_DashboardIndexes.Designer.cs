@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcrCurator.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CuratorDbContext))]
-    [Migration("20261128042203_DashboardIndexes")]
+    [Migration("20261128043002_DashboardIndexes")]
     partial class DashboardIndexes
     {
         /// <inheritdoc />
@@ -104,9 +104,15 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Target");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Target"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("Action", "At");
 
                     b.HasIndex("Actor", "At");
+
+                    b.HasIndex("Team", "At");
 
                     b.ToTable("audit_entries", (string)null);
                 });

@@ -66,6 +66,17 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                 name: "IX_images_repository_id_size_bytes",
                 table: "images",
                 columns: new[] { "repository_id", "size_bytes" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_target",
+                table: "audit_entries",
+                column: "target")
+                .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_team_at",
+                table: "audit_entries",
+                columns: new[] { "team", "at" });
         }
 
         /// <inheritdoc />
@@ -94,6 +105,14 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_images_repository_id_size_bytes",
                 table: "images");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_target",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_team_at",
+                table: "audit_entries");
 
             migrationBuilder.DropColumn(
                 name: "executed_at",
