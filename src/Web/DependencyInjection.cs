@@ -48,6 +48,7 @@ public static class DependencyInjection
         app.MapSignIn();
         app.MapCultures();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapJobsDashboard();
         return app;
     }
 }
