@@ -67,9 +67,8 @@ public sealed partial class SettingsService(
         var before = SettingsValues.Of(row);
         values.ApplyTo(row);
         var after = SettingsValues.Of(row);
-        var changes = SettingsValues.Editable
-            .Where(field => !Equals(field.Value(before), field.Value(after)))
-            .ToDictionary(field => JsonNamingPolicy.CamelCase.ConvertName(field.Name), field => new { before = field.Value(before), after = field.Value(after) });
+        var changed = SettingsValues.Editable.Where(field => !Equals(field.Value(before), field.Value(after))).ToList();
+        var changes = changed.ToDictionary(field => JsonNamingPolicy.CamelCase.ConvertName(field.Name), field => new { before = field.Value(before), after = field.Value(after) });
         if (changes.Count == 0)
         {
             return before;
@@ -79,7 +78,7 @@ public sealed partial class SettingsService(
         (row.UpdatedBy, row.UpdatedAt) = (actor, now);
         AuditLog.Record(db, actor, "settings.changed", "settings", new { changes }, at: now);
         await SaveAsync(db, () => SettingsConflictAsync(cancellation), cancellation);
-        if (changes.ContainsKey(nameof(SettingsValues.SnapshotCron)) || changes.ContainsKey(nameof(SettingsValues.TimeZone)))
+        if (changed.Any(field => field.Name is nameof(SettingsValues.SnapshotCron) or nameof(SettingsValues.TimeZone)))
         {
             await schedule.ApplyAsync(cancellation);
         }

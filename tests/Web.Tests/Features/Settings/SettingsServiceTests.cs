@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Jobs;
@@ -50,8 +51,8 @@ public class SettingsServiceTests
         Assert.Equal(["ada", "ada"], audit.Select(entry => entry.Actor));
         Assert.Equal($"policy/team/{excluded}", audit[0].Target);
         Assert.Equal(excluded, audit[0].Team);
-        Assert.Contains("\"before\":null", audit[0].Details);
-        Assert.Contains("\"excluded\":true", audit[0].Details);
+        Assert.Equal(JsonValueKind.Null, Details(audit[0]).GetProperty("before").ValueKind);
+        Assert.True(Details(audit[0]).GetProperty("after").GetProperty("excluded").GetBoolean());
         Assert.Equal($"policy/repository/{autoRun.AccountId}/*/{autoRun.Name}", audit[1].Target);
     }
 
@@ -71,9 +72,11 @@ public class SettingsServiceTests
         var audit = await app.QueryAsync(db => db.AuditEntries.Where(entry => entry.Target == "policy/default").OrderBy(entry => entry.Id).ToListAsync(Cancellation));
         Assert.Equal(["policy.changed", "policy.changed", "policy.removed"], audit.Select(entry => entry.Action));
         Assert.All(audit, entry => Assert.Equal("ada", entry.Actor));
-        Assert.Contains("\"before\":{\"windowDays\":60", audit[1].Details);
-        Assert.Contains("\"after\":{\"windowDays\":90", audit[1].Details);
-        Assert.Contains("\"after\":null", audit[2].Details);
+        Assert.Equal(60, Details(audit[1]).GetProperty("before").GetProperty("windowDays").GetInt32());
+        Assert.Equal(90, Details(audit[1]).GetProperty("after").GetProperty("windowDays").GetInt32());
+        Assert.Equal("release-*", Details(audit[1]).GetProperty("after").GetProperty("keepTagPatterns")[0].GetString());
+        Assert.Equal(90, Details(audit[2]).GetProperty("before").GetProperty("windowDays").GetInt32());
+        Assert.Equal(JsonValueKind.Null, Details(audit[2]).GetProperty("after").ValueKind);
         Assert.Null((await service.GetPoliciesAsync(Cancellation)).Default);
     }
 
@@ -119,8 +122,9 @@ public class SettingsServiceTests
 
         var audit = await app.QueryAsync(db => db.AuditEntries.Where(entry => entry.Action == "killswitch.changed").OrderBy(entry => entry.Id).ToListAsync(Cancellation));
         Assert.Equal(["ada", "ada"], audit.Select(entry => entry.Actor));
-        Assert.Contains("\"before\":false,\"after\":true", audit[0].Details);
-        Assert.Contains($"\"before\":true,\"after\":false,\"resumed\":[{proposal}]", audit[1].Details);
+        Assert.Equal((false, true), (Details(audit[0]).GetProperty("before").GetBoolean(), Details(audit[0]).GetProperty("after").GetBoolean()));
+        Assert.Equal((true, false), (Details(audit[1]).GetProperty("before").GetBoolean(), Details(audit[1]).GetProperty("after").GetBoolean()));
+        Assert.Equal([proposal], Details(audit[1]).GetProperty("resumed").EnumerateArray().Select(id => id.GetInt64()));
         await WaitUntilAsync(async () => await app.QueryAsync(db => db.Proposals.Where(row => row.Id == proposal).Select(row => row.Status).SingleAsync(Cancellation)) is not (ProposalStatus.Approved or ProposalStatus.Executing));
         Assert.True(await app.QueryAsync(db => db.ExecutionOutcomes.CountAsync(outcome => outcome.ProposalId == proposal, Cancellation)) > 0);
     }
@@ -144,9 +148,10 @@ public class SettingsServiceTests
         Assert.Equal("Europe/Berlin", (await app.App.Services.GetRequiredService<DisplayZone>().GetAsync(Cancellation)).Zone.Id);
         var audit = Assert.Single(await app.QueryAsync(db => db.AuditEntries.Where(entry => entry.Action == "settings.changed").ToListAsync(Cancellation)));
         Assert.Equal("ada", audit.Actor);
-        Assert.Contains("\"snapshotCron\":{\"before\":\"0 1 * * *\",\"after\":\"30 2 * * 1-5\"}", audit.Details);
-        Assert.Contains("\"timeZone\":{\"before\":\"Asia/Tokyo\",\"after\":\"Europe/Berlin\"}", audit.Details);
-        Assert.DoesNotContain("dryRun", audit.Details);
+        var changes = Details(audit).GetProperty("changes");
+        Assert.Equal(["snapshotCron", "timeZone"], changes.EnumerateObject().Select(change => change.Name).Order());
+        Assert.Equal(("0 1 * * *", "30 2 * * 1-5"), (changes.GetProperty("snapshotCron").GetProperty("before").GetString(), changes.GetProperty("snapshotCron").GetProperty("after").GetString()));
+        Assert.Equal(("Asia/Tokyo", "Europe/Berlin"), (changes.GetProperty("timeZone").GetProperty("before").GetString(), changes.GetProperty("timeZone").GetProperty("after").GetString()));
     }
 
     [Fact]
@@ -293,7 +298,7 @@ public class SettingsServiceTests
 
         var audit = Assert.Single(await app.QueryAsync(db => db.AuditEntries.Where(entry => entry.Action == "snapshot.requested").ToListAsync(Cancellation)));
         Assert.Equal("ada", audit.Actor);
-        Assert.Contains(job, audit.Details);
+        Assert.Equal(job, Details(audit).GetProperty("job").GetString());
         await WaitUntilAsync(async () => await app.QueryAsync(db => db.Snapshots.AnyAsync(snapshot => snapshot.StartedBy == "ada" && snapshot.Status != "Running", Cancellation)));
         Assert.Equal("Complete", (await service.GetSnapshotStateAsync(Cancellation)).LastStatus);
 
@@ -306,6 +311,8 @@ public class SettingsServiceTests
         Assert.StartsWith("A snapshot is already running (started by carol", refused.Message);
         Assert.Equal("carol", (await service.GetSnapshotStateAsync(Cancellation)).RunningBy);
     }
+
+    private static JsonElement Details(AuditEntryRow entry) => JsonDocument.Parse(entry.Details).RootElement;
 
     private static async Task<Dictionary<string, int>> CandidatesPerTeamAsync(DashboardApp app) =>
         await app.QueryAsync(db => db.Repositories.GroupBy(repository => repository.Team)
