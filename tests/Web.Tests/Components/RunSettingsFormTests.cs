@@ -86,8 +86,10 @@ public class RunSettingsFormTests : ComponentTest
         (values.WindowStart, values.WindowEnd) = (new TimeOnly(3, 0), new TimeOnly(3, 0));
 
         var form = Render(values);
+        form.Find("[data-testid=settings-save]").Click();
 
         Assert.Contains("starts and ends at the same time", form.Find("[data-testid=field-WindowStart]").TextContent);
+        Assert.Empty(_saved);
     }
 
     [Fact]
