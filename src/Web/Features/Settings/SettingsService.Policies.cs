@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
@@ -17,7 +16,7 @@ public sealed partial class SettingsService
         await _user.RequireAsync(CuratorRoles.Viewer, "read the retention policies");
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
         var stored = (await db.Policies.AsNoTracking().OrderBy(policy => policy.Team).ThenBy(policy => policy.Repository).ThenBy(policy => policy.Id).ToListAsync(cancellation))
-            .Select(Stored).ToList();
+            .Select(PolicyRows.Stored).ToList();
         var teams = await db.Repositories.AsNoTracking().Where(repository => repository.GoneAt == null).Select(repository => repository.Team).Distinct().ToListAsync(cancellation);
         var configured = retention.Value;
         return new PoliciesView(
@@ -101,10 +100,10 @@ public sealed partial class SettingsService
         }
         else
         {
-            row = NewRow(edit);
-            if (await db.Policies.AnyAsync(Same(row), cancellation))
+            row = PolicyRows.New(edit);
+            if (await db.Policies.AnyAsync(PolicyRows.Same(row), cancellation))
             {
-                throw new DashboardException($"{Capital(Describe(row))} exists already; edit it instead of adding another.");
+                throw new DashboardException($"{PolicyRows.Sentence(PolicyRows.Describe(row))} exists already; edit it instead of adding another.");
             }
 
             db.Policies.Add(row);
@@ -113,23 +112,23 @@ public sealed partial class SettingsService
         var problems = PolicyRules.Problems(edit.Fields).ToList();
         if (problems.Count > 0)
         {
-            throw new DashboardException($"{Capital(Describe(row))} was not saved: {string.Join(" ", problems)}");
+            throw new DashboardException($"{PolicyRows.Sentence(PolicyRows.Describe(row))} was not saved: {string.Join(" ", problems)}");
         }
 
         PolicyRules.Apply(edit.Fields, row);
         var now = time.GetUtcNow();
         (row.UpdatedBy, row.UpdatedAt) = (actor, now);
-        AuditLog.Record(db, actor, "policy.changed", Target(row), new { before, after = PolicyRules.Audit(PolicyRules.Of(row)) }, await TeamOfAsync(db, row, cancellation), now);
+        AuditLog.Record(db, actor, "policy.changed", PolicyRows.Target(row), new { before, after = PolicyRules.Audit(PolicyRules.Of(row)) }, await TeamOfAsync(db, row, cancellation), now);
         try
         {
             await SaveAsync(db, () => PolicyConflictAsync(row, cancellation), cancellation);
         }
         catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new DashboardException($"{Capital(Describe(row))} was added by someone else meanwhile; reload the page and edit theirs.");
+            throw new DashboardException($"{PolicyRows.Sentence(PolicyRows.Describe(row))} was added by someone else meanwhile; reload the page and edit theirs.");
         }
 
-        return Stored(row);
+        return PolicyRows.Stored(row);
     }
 
     /// <summary>Removes a stored policy: its fields inherit again (from the configuration, for the default).</summary>
@@ -141,70 +140,21 @@ public sealed partial class SettingsService
                   ?? throw new EditConflictException("Someone removed this policy already. Reload the page.");
         db.Entry(row).Property(policy => policy.Version).OriginalValue = version;
         db.Policies.Remove(row);
-        AuditLog.Record(db, actor, "policy.removed", Target(row), new { before = PolicyRules.Audit(PolicyRules.Of(row)), after = (object?)null }, await TeamOfAsync(db, row, cancellation), time.GetUtcNow());
+        AuditLog.Record(db, actor, "policy.removed", PolicyRows.Target(row), new { before = PolicyRules.Audit(PolicyRules.Of(row)), after = (object?)null }, await TeamOfAsync(db, row, cancellation), time.GetUtcNow());
         await SaveAsync(db, () => PolicyConflictAsync(row, cancellation), cancellation);
     }
-
-    private static PolicyRow NewRow(PolicyEdit edit)
-    {
-        static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        var row = new PolicyRow
-        {
-            Scope = edit.Scope.ToString(),
-            Team = edit.Scope == PolicyScope.Team ? Trimmed(edit.Team) : null,
-            Repository = edit.Scope == PolicyScope.Repository ? Trimmed(edit.Repository) : null,
-            AccountId = edit.Scope == PolicyScope.Repository ? Trimmed(edit.AccountId) : null,
-            Region = edit.Scope == PolicyScope.Repository ? Trimmed(edit.Region) : null,
-        };
-        var problem = edit.Scope switch
-        {
-            PolicyScope.Team when row.Team is null => "Name the team the policy applies to.",
-            PolicyScope.Repository when row.Repository is null => "Name the repository the policy applies to.",
-            PolicyScope.Repository when row.AccountId is not null && !AccountId().IsMatch(row.AccountId) => $"AccountId '{row.AccountId}' is not an AWS account id (12 digits); leave it empty for any account.",
-            PolicyScope.Repository when row.Region is not null && !Region().IsMatch(row.Region) => $"Region '{row.Region}' is not an AWS region such as ap-northeast-1; leave it empty for any region.",
-            _ => null,
-        };
-        return problem is null ? row : throw new DashboardException(problem);
-    }
-
-    private static System.Linq.Expressions.Expression<Func<PolicyRow, bool>> Same(PolicyRow row) => policy =>
-        policy.Scope == row.Scope && policy.Team == row.Team && policy.Repository == row.Repository && policy.AccountId == row.AccountId && policy.Region == row.Region;
 
     private async Task<EditConflictException> PolicyConflictAsync(PolicyRow row, CancellationToken cancellation)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
         var current = await db.Policies.AsNoTracking().SingleOrDefaultAsync(policy => policy.Id == row.Id, cancellation);
         return new EditConflictException(current is null
-            ? $"Someone removed {Describe(row)} while you were editing it; nothing was saved. Reload the page."
-            : $"{current.UpdatedBy} changed {Describe(row)} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC while you were editing it; nothing was saved. Reload the page to see their values, then try again.");
+            ? $"Someone removed {PolicyRows.Describe(row)} while you were editing it; nothing was saved. Reload the page."
+            : $"{current.UpdatedBy} changed {PolicyRows.Describe(row)} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC while you were editing it; nothing was saved. Reload the page to see their values, then try again.");
     }
 
     private static async Task<string?> TeamOfAsync(CuratorDbContext db, PolicyRow row, CancellationToken cancellation) =>
         row.Team ?? (row.Repository is null ? null : await db.Repositories.AsNoTracking()
             .Where(repository => repository.Name == row.Repository && (row.AccountId == null || repository.AccountId == row.AccountId) && (row.Region == null || repository.Region == row.Region))
             .Select(repository => repository.Team).FirstOrDefaultAsync(cancellation));
-
-    private static StoredPolicy Stored(PolicyRow row) => new(
-        row.Id, Enum.Parse<PolicyScope>(row.Scope), row.Team, row.Repository, row.AccountId, row.Region, PolicyRules.Of(row), row.UpdatedBy, row.UpdatedAt, row.Version);
-
-    private static string Describe(PolicyRow row) => new PolicyEdit
-    {
-        Scope = Enum.Parse<PolicyScope>(row.Scope), Team = row.Team, Repository = row.Repository, AccountId = row.AccountId, Region = row.Region,
-    }.Describe();
-
-    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
-
-    /// <summary>How the audit log names a policy: <c>policy/default</c>, <c>policy/team/NAME</c>, <c>policy/repository/ACCOUNT/REGION/NAME</c> (<c>*</c>: any).</summary>
-    private static string Target(PolicyRow row) => Enum.Parse<PolicyScope>(row.Scope) switch
-    {
-        PolicyScope.Default => "policy/default",
-        PolicyScope.Team => $"policy/team/{row.Team}",
-        _ => $"policy/repository/{row.AccountId ?? "*"}/{row.Region ?? "*"}/{row.Repository}",
-    };
-
-    [GeneratedRegex(@"^\d{12}$")]
-    private static partial Regex AccountId();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
-    private static partial Regex Region();
 }
