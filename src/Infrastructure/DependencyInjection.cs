@@ -76,10 +76,12 @@ public static class DependencyInjection
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
         builder.Services.AddSingleton<SnapshotJob>();
         builder.Services.AddSingleton<ExecutionJob>();
+
+        // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
+        builder.Services.AddSingleton<JobSchedule>();
         if (jobs.RunServer)
         {
             builder.Services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);
-            builder.Services.AddSingleton<JobSchedule>();
             builder.Services.AddHostedService(services => services.GetRequiredService<JobSchedule>());
         }
     }

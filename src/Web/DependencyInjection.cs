@@ -56,6 +56,7 @@ public static class DependencyInjection
         app.MapCultures();
         app.MapAuditExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapJobsDashboard();
         return app;
     }
 }

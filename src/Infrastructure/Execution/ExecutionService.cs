@@ -20,6 +20,9 @@ public sealed class ExecutionService(
     /// <summary>The first key of the advisory lock an execution holds (the second is the proposal): two never run at once.</summary>
     public const int LockSpace = 0x45637243; // "EcrC"
 
+    /// <summary>Why an execution did not run or stopped while the kill switch is on (its proposal's status reason ends so).</summary>
+    public const string KillSwitchReason = "the kill switch is on; the execution resumes when it is off.";
+
     public async Task<ProposalRow> ExecuteAsync(long proposalId, string actor, CancellationToken cancellation)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ProposalId"] = proposalId, ["Actor"] = actor });
@@ -173,7 +176,7 @@ public sealed class ExecutionService(
     {
         if (settings.KillSwitch)
         {
-            return "the kill switch is on; the execution resumes when it is off.";
+            return KillSwitchReason;
         }
 
         var window = ExecutionWindow.Of(settings);

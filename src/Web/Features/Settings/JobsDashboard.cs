@@ -1,0 +1,23 @@
+using EcrCurator.Web.SignIn;
+using Hangfire;
+
+namespace EcrCurator.Web.Features.Settings;
+
+/// <summary>Hangfire's job dashboard at <c>/jobs</c>, for Admins only (others are sent to sign in, or to /denied).</summary>
+public static class JobsDashboard
+{
+    public const string Path = "/jobs";
+
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        if (app.Services.GetService<JobStorage>() is null)
+        {
+            return app;
+        }
+
+        // No Hangfire filter (its default admits local requests only): the endpoint's authorization decides.
+        app.MapHangfireDashboard(Path, new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "ECR Curator · jobs" })
+            .RequireAuthorization(policy => policy.RequireRole(CuratorRoles.Admin));
+        return app;
+    }
+}

@@ -1,0 +1,70 @@
+using EcrCurator.Infrastructure.Jobs;
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Snapshots;
+using EcrCurator.Web.Components.Shared;
+using EcrCurator.Web.SignIn;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcrCurator.Web.Features.Settings;
+
+/// <summary>A snapshot running now, if any, and the last one that finished.</summary>
+public sealed record SnapshotState(DateTimeOffset? RunningSince, string? RunningBy, DateTimeOffset? LastFinishedAt, string? LastStatus);
+
+public sealed partial class SettingsService
+{
+    public async Task<SnapshotState> GetSnapshotStateAsync(CancellationToken cancellation = default)
+    {
+        await _user.RequireAsync(CuratorRoles.Viewer, "read the snapshots");
+        await using var db = await _contexts.CreateDbContextAsync(cancellation);
+        var running = await RunningAsync(db, cancellation);
+        var last = await db.Snapshots.AsNoTracking()
+            .Where(snapshot => snapshot.FinishedAt != null)
+            .OrderByDescending(snapshot => snapshot.Id)
+            .Select(snapshot => new { snapshot.FinishedAt, snapshot.Status })
+            .FirstOrDefaultAsync(cancellation);
+        return new SnapshotState(running?.StartedAt, running?.StartedBy, last?.FinishedAt, last?.Status);
+    }
+
+    /// <summary>Starts a snapshot now on a job server, unless one is running or waiting to run.</summary>
+    /// <returns>The Hangfire job id.</returns>
+    public async Task<string> RequestSnapshotAsync(CancellationToken cancellation = default)
+    {
+        var actor = await _user.RequireAsync(CuratorRoles.Admin, "take a snapshot");
+        await using var db = await _contexts.CreateDbContextAsync(cancellation);
+        if (await RunningAsync(db, cancellation) is { } running)
+        {
+            throw new DashboardException($"A snapshot is already running (started by {running.StartedBy} at {running.StartedAt:yyyy-MM-dd HH:mm} UTC); wait until it has finished.");
+        }
+
+        if (SnapshotJobWaiting())
+        {
+            throw new DashboardException("A snapshot has been requested already and waits for a job server; wait until it has run.");
+        }
+
+        var job = jobs.Enqueue<SnapshotJob>(snapshot => snapshot.RunAsync(actor, CancellationToken.None));
+        AuditLog.Record(db, actor, "snapshot.requested", "snapshot", new { job }, at: time.GetUtcNow());
+        await db.SaveChangesAsync(cancellation);
+        return job;
+    }
+
+    private async Task<(DateTimeOffset StartedAt, string StartedBy)?> RunningAsync(CuratorDbContext db, CancellationToken cancellation)
+    {
+        var alive = time.GetUtcNow() - SnapshotService.Abandoned;
+        var running = await db.Snapshots.AsNoTracking()
+            .Where(snapshot => snapshot.Status == "Running" && snapshot.StartedAt > alive)
+            .OrderBy(snapshot => snapshot.Id)
+            .Select(snapshot => new { snapshot.StartedAt, snapshot.StartedBy })
+            .FirstOrDefaultAsync(cancellation);
+        return running is null ? null : (running.StartedAt, running.StartedBy);
+    }
+
+    /// <summary>A snapshot job enqueued or being processed, not yet visible as a running snapshot.</summary>
+    private bool SnapshotJobWaiting()
+    {
+        static bool IsStart(Hangfire.Common.Job? job) => job?.Type == typeof(SnapshotJob) && job.Method.Name == nameof(SnapshotJob.RunAsync);
+        var monitoring = storage.GetMonitoringApi();
+        return monitoring.ProcessingJobs(0, 100).Any(job => IsStart(job.Value.Job))
+               || monitoring.Queues().Any(queue => monitoring.EnqueuedJobs(queue.Name, 0, 100).Any(job => IsStart(job.Value.Job)));
+    }
+}

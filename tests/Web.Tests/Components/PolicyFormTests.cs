@@ -1,0 +1,134 @@
+using System.Globalization;
+using Bunit;
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Web.Features.Settings;
+using EcrCurator.Web.Tests.Support;
+
+namespace EcrCurator.Web.Tests.Components;
+
+public class PolicyFormTests : ComponentTest
+{
+    private static readonly RetentionPolicy Inherited = RetentionPolicy.Default with { WindowDays = 45, KeepTagPatterns = [new TagPattern("release-*")] };
+
+    private readonly List<PolicyFields> _saved = [];
+
+    [Fact]
+    public void AnInheritedFieldSaysWhatItInheritsAndCannotBeTypedIn()
+    {
+        var form = Render(new PolicyFields());
+
+        Assert.Contains("Inherit (45)", form.Find("[data-testid=field-WindowDays]").TextContent);
+        Assert.Contains("Inherit (release-*)", form.Find("[data-testid=field-KeepTagPatterns]").TextContent);
+        Assert.True(ValueInput(form, "WindowDays").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void SettingAFieldStartsFromWhatItInheritedAndSavesOnlyThatField()
+    {
+        var form = Render(new PolicyFields());
+
+        form.Find("[data-testid=field-WindowDays] input[type=checkbox]").Change(false);
+        Assert.False(ValueInput(form, "WindowDays").HasAttribute("disabled"));
+        Assert.Equal("45", ValueInput(form, "WindowDays").GetAttribute("value"));
+        ValueInput(form, "WindowDays").Change("60");
+        form.Find("[data-testid=policy-save]").Click();
+
+        var saved = Assert.Single(_saved);
+        Assert.Equal(60, saved.WindowDays);
+        Assert.Equal([null, null, null, null, null, null, null], new object?[] { saved.DeleteUntagged, saved.KeepNewest, saved.KeepPulledWithinDays, saved.KeepTagPatterns, saved.KeepRollbackRevisions, saved.Excluded, saved.Mode });
+    }
+
+    [Fact]
+    public void TickingInheritClearsTheValue()
+    {
+        var form = Render(new PolicyFields { WindowDays = 10, Mode = RetentionMode.AutoRun });
+
+        form.Find("[data-testid=field-WindowDays] input[type=checkbox]").Change(true);
+        form.Find("[data-testid=policy-save]").Click();
+
+        var saved = Assert.Single(_saved);
+        Assert.Equal((null, RetentionMode.AutoRun), (saved.WindowDays, saved.Mode));
+    }
+
+    [Fact]
+    public void ANegativeNumberIsRefusedWithAMessageAndNotSaved()
+    {
+        var form = Render(new PolicyFields { KeepNewest = 3 });
+
+        ValueInput(form, "KeepNewest").Change("-1");
+        form.Find("[data-testid=policy-save]").Click();
+
+        Assert.Contains("Cannot be negative.", form.Find("[data-testid=field-KeepNewest]").TextContent);
+        Assert.Empty(_saved);
+    }
+
+    [Fact]
+    public void AWindowOfZeroDaysIsRefused()
+    {
+        var form = Render(new PolicyFields { WindowDays = 30 });
+
+        ValueInput(form, "WindowDays").Change("0");
+        form.Find("[data-testid=policy-save]").Click();
+
+        Assert.Contains("At least 1 day.", form.Find("[data-testid=field-WindowDays]").TextContent);
+        Assert.Empty(_saved);
+    }
+
+    [Fact]
+    public void TagPatternsAreSplitAtCommasAndOnesThatCanNeverMatchAreNamed()
+    {
+        var form = Render(new PolicyFields { KeepTagPatterns = [] });
+
+        ValueInput(form, "KeepTagPatterns").Change("release-*, v?.* rel:ease");
+        form.Find("[data-testid=policy-save]").Click();
+        Assert.Contains("Cannot match a tag: rel:ease.", form.Find("[data-testid=field-KeepTagPatterns]").TextContent);
+        Assert.Empty(_saved);
+
+        ValueInput(form, "KeepTagPatterns").Change("release-*, v?.*");
+        form.Find("[data-testid=policy-save]").Click();
+        Assert.Equal(["release-*", "v?.*"], Assert.Single(_saved).KeepTagPatterns!);
+    }
+
+    [Fact]
+    public void TheFormEditsACopyOfTheFieldsItIsGiven()
+    {
+        var fields = new PolicyFields { KeepNewest = 3 };
+        var form = Render(fields);
+
+        ValueInput(form, "KeepNewest").Change("8");
+        form.Find("[data-testid=policy-save]").Click();
+
+        Assert.Equal(3, fields.KeepNewest);
+        Assert.Equal(8, Assert.Single(_saved).KeepNewest);
+    }
+
+    [Fact]
+    public void InJapaneseTheFormSpeaksJapanese()
+    {
+        using var culture = new UiCulture("ja");
+        var form = Render(new PolicyFields());
+
+        Assert.Contains("継承 (45)", form.Find("[data-testid=field-WindowDays]").TextContent);
+        Assert.Contains("ポリシーを保存", form.Find("[data-testid=policy-save]").TextContent);
+    }
+
+    private IRenderedComponent<PolicyForm> Render(PolicyFields fields) =>
+        RenderWithPopovers<PolicyForm>(parameters => parameters
+            .Add(form => form.Fields, fields)
+            .Add(form => form.Inherited, Inherited)
+            .Add(form => form.OnSave, saved => _saved.Add(saved)));
+
+    private static AngleSharp.Dom.IElement ValueInput(IRenderedComponent<PolicyForm> form, string field) =>
+        form.Find($"[data-testid=field-{field}] input:not([type=checkbox])");
+
+    /// <summary>Renders in another language for the length of a test.</summary>
+    private sealed class UiCulture : IDisposable
+    {
+        private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
+
+        public UiCulture(string name) => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+
+        public void Dispose() => CultureInfo.CurrentUICulture = _previous;
+    }
+}
