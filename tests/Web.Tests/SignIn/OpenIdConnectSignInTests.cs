@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using EcrCurator.Web.Tests.Support;
 
 namespace EcrCurator.Web.Tests.SignIn;
 
 /// <summary>The production sign-in end to end: the dashboard, a real OpenID Connect provider, and a cookie-keeping client.</summary>
 [Collection(AwsEnvironmentCollection.Name)]
-public partial class OpenIdConnectSignInTests
+public class OpenIdConnectSignInTests
 {
     [Theory]
     [InlineData("platform-admins", "Admin")]
@@ -49,7 +48,7 @@ public partial class OpenIdConnectSignInTests
         var (_, page) = await browser.GetAsync("/");
         Assert.Contains("carol · Admin", page);
 
-        var (signedOut, _) = await browser.PostFormAsync("/signout", new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value });
+        var (signedOut, _) = await browser.PostFormAsync("/signout", new Dictionary<string, string> { ["__RequestVerificationToken"] = HttpSignIn.TokenIn(page) });
 
         Assert.Equal("/signed-out", signedOut.AbsolutePath);
         Assert.Equal(1, provider.SignOuts);
@@ -83,7 +82,4 @@ public partial class OpenIdConnectSignInTests
         "--Curator:SignIn:OpenIdConnect:Roles:Viewer:0=engineering",
         "--Curator:SignIn:OpenIdConnect:Roles:Curator:0=platform",
         "--Curator:SignIn:OpenIdConnect:Roles:Admin:0=platform-admins");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -15,13 +15,28 @@ public static partial class HttpSignIn
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string role, string returnUrl = "/")
     {
-        var form = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = TokenIn(await client.GetStringAsync("/signin", TestContext.Current.CancellationToken));
         return await client.PostAsync("/signin/dev", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["user"] = user, ["role"] = role, ["returnUrl"] = returnUrl, ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
     }
+
+    /// <summary>A client already signed in as <paramref name="user"/> (none: not signed in).</summary>
+    public static async Task<HttpClient> SignedInClientAsync(DashboardApp app, string? user, string role = "Viewer")
+    {
+        var client = Client(app, out _);
+        if (user is not null)
+        {
+            using var signedIn = await SignInAsync(client, user, role);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+
+        return client;
+    }
+
+    /// <summary>The antiforgery token of a page's form.</summary>
+    public static string TokenIn(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

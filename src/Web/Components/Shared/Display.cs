@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace EcrCurator.Web.Components.Shared;
 
-/// <summary>How the dashboard writes sizes, money and times: sizes in GiB or MiB, times in the configured zone.</summary>
-public sealed record Display(TimeZoneInfo Zone)
+/// <summary>How the dashboard writes sizes, money and times: sizes in GiB or MiB, money in the configured currency, times in the configured zone.</summary>
+public sealed record Display(TimeZoneInfo Zone, string Currency = "USD")
 {
     private const double MiB = 1024 * 1024;
     private const double GiB = MiB * 1024;
@@ -19,5 +19,6 @@ public sealed record Display(TimeZoneInfo Zone)
         ? (bytes / GiB).ToString("#,0.00 'GiB'", CultureInfo.InvariantCulture)
         : (bytes / MiB).ToString("#,0.0 'MiB'", CultureInfo.InvariantCulture);
 
-    public static string Money(decimal usd) => usd.ToString("'USD '#,0.00", CultureInfo.InvariantCulture);
+    /// <summary>An amount in the configured currency (<c>Curator:Storage:Currency</c>).</summary>
+    public string Money(decimal amount) => string.Create(CultureInfo.InvariantCulture, $"{Currency} {amount:#,0.00}");
 }

@@ -20,7 +20,8 @@ public static class AuditExport
             ["from"] = filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["to"] = filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path, query.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)));
+        // Relative to the page's base: the site may be served under a path.
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path[1..], query.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)));
     }
 
     private static async Task ExportAsync(

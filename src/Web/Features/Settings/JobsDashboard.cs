@@ -8,6 +8,9 @@ public static class JobsDashboard
 {
     public const string Path = "/jobs";
 
+    /// <summary>The link to it, relative to the page's base (the site may be served under a path).</summary>
+    public const string Link = "jobs";
+
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         if (app.Services.GetService<JobStorage>() is null)

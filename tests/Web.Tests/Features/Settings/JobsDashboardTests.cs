@@ -13,7 +13,7 @@ public class JobsDashboardTests
     {
         await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
 
-        using (var admin = await SignedInClient.StartAsync(app, "ada", "Admin"))
+        using (var admin = await HttpSignIn.SignedInClientAsync(app, "ada", "Admin"))
         {
             using var jobs = await admin.GetAsync("/jobs", Cancellation);
             Assert.Equal(HttpStatusCode.OK, jobs.StatusCode);
@@ -24,13 +24,13 @@ public class JobsDashboardTests
             var settings = await admin.GetStringAsync("/settings", Cancellation);
             Assert.Contains("data-testid=\"kill-switch\"", settings);
             Assert.Contains("data-testid=\"default-policy\"", settings);
-            Assert.Contains("href=\"/jobs\"", settings);
+            Assert.Contains("href=\"jobs\"", settings);
             Assert.DoesNotContain("data-testid=\"page-error\"", settings);
         }
 
         foreach (var (user, role) in new[] { ("ben", "Curator"), ("daniel", "Viewer") })
         {
-            using var client = await SignedInClient.StartAsync(app, user, role);
+            using var client = await HttpSignIn.SignedInClientAsync(app, user, role);
             using var jobs = await client.GetAsync("/jobs", Cancellation);
             Assert.Equal(HttpStatusCode.Redirect, jobs.StatusCode);
             Assert.StartsWith("/denied", jobs.Headers.Location!.PathAndQuery);
@@ -38,7 +38,7 @@ public class JobsDashboardTests
             Assert.Equal(HttpStatusCode.Redirect, settings.StatusCode);
         }
 
-        using var anonymous = await SignedInClient.StartAsync(app, null);
+        using var anonymous = await HttpSignIn.SignedInClientAsync(app, null);
         using var unsigned = await anonymous.GetAsync("/jobs/recurring", Cancellation);
         Assert.Equal(HttpStatusCode.Redirect, unsigned.StatusCode);
         Assert.StartsWith("/signin", unsigned.Headers.Location!.PathAndQuery);
