@@ -1,0 +1,106 @@
+using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Web.Features.Approvals;
+using EcrCurator.Web.SignIn;
+using EcrCurator.Web.Tests.Features.Approvals;
+using EcrCurator.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcrCurator.Web.Tests.Browser;
+
+/// <summary>Deciding proposals in the browser: each test starts its own dashboard (it changes the data).</summary>
+[Collection(AwsEnvironmentCollection.Name)]
+public class ApprovingTests
+{
+    /// <summary>How long the app's job server may take to run an approved execution on a loaded machine.</summary>
+    private const float ExecutionTimeout = 120_000;
+
+    [Fact]
+    public async Task ApprovingAProposalWithOneImageExcludedShowsTheExecutionsOutcomesInHistoryWithoutTheExcludedImage()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var proposal = (await PendingAsync(app)).Where(each => each.Candidates >= 2).MinBy(each => each.Candidates)!;
+        await using var browser = await DashboardBrowser.SignInAsync(app, "ben", CuratorRoles.Curator, "/approvals");
+
+        await browser.TestId("proposal-row").And(browser.Page.Locator($"[data-proposal='{proposal.Id}']")).GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(browser.TestId("proposal")).ToHaveAttributeAsync("data-status", ProposalStatus.Pending);
+        var candidates = browser.TestId("candidate");
+        await Expect(candidates).ToHaveCountAsync(proposal.Candidates);
+        var excluded = (await candidates.First.GetAttributeAsync("data-digest"))!;
+        await candidates.First.Locator("input[type=checkbox]").UncheckAsync();
+        await Expect(browser.TestId("remaining")).ToContainTextAsync($"{proposal.Candidates - 1} of {proposal.Candidates} images");
+        var comment = browser.TextBox("comment");
+        await comment.FillAsync("tidy up before the quarter ends");
+        await comment.BlurAsync();
+        await browser.ScreenshotAsync("one-excluded");
+
+        await browser.TestId("approve").ClickAsync();
+
+        await Expect(browser.Snackbar).ToContainTextAsync("Approved");
+        var execution = browser.TestId("execution");
+        await Expect(execution).ToHaveAttributeAsync("data-status", ProposalStatus.Executed, new LocatorAssertionsToHaveAttributeOptions { Timeout = ExecutionTimeout });
+        await Expect(execution.GetByTestId("outcome")).ToHaveCountAsync(proposal.Candidates - 1);
+        await Expect(execution.Locator($"[data-testid=outcome][data-digest='{excluded}']")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("executed");
+
+        await browser.GoToAsync("/history");
+        var executed = browser.RowOf($"[data-testid=executed-row][data-proposal='{proposal.Id}']");
+        await executed.GetByTestId("expand-outcomes").ClickAsync();
+
+        var outcomes = browser.TestId("executed-outcomes");
+        await Expect(outcomes.GetByTestId("outcome")).ToHaveCountAsync(proposal.Candidates - 1);
+        await Expect(outcomes.GetByTestId("outcome-chip").Filter(new LocatorFilterOptions { HasNotText = Outcomes.Deleted })).ToHaveCountAsync(0);
+        await Expect(outcomes.Locator($"[data-digest='{excluded}']")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("history-outcomes");
+        Assert.Contains(excluded, await Proposals.DigestsInWorldAsync(app, proposal.Repository));
+
+        await ExpectInAuditLogAsync(browser, "proposal.approved", "ben", "tidy up before the quarter ends");
+        await browser.ExpectRenderedAsync();
+    }
+
+    [Fact]
+    public async Task RejectingAProposalWithACommentMarksItRejectedAndTheAuditLogShowsWhoRejectedIt()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var proposal = (await PendingAsync(app))[0];
+        await using var browser = await DashboardBrowser.SignInAsync(app, "ben", CuratorRoles.Curator, $"/approvals/{proposal.Id}");
+        await Expect(browser.TestId("proposal")).ToHaveAttributeAsync("data-status", ProposalStatus.Pending);
+        var comment = browser.TextBox("comment");
+        await comment.FillAsync("still needed by the batch jobs");
+        await comment.BlurAsync();
+
+        await browser.TestId("reject").ClickAsync();
+
+        await Expect(browser.Snackbar).ToContainTextAsync("Rejected");
+        await Expect(browser.TestId("proposal")).ToHaveAttributeAsync("data-status", ProposalStatus.Rejected);
+        await Expect(browser.TestId("proposal-status").First).ToHaveAttributeAsync("data-status", ProposalStatus.Rejected);
+        await Expect(browser.TestId("rejected")).ToBeVisibleAsync();
+        await Expect(browser.TestId("approve")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("rejected");
+
+        await browser.GoToAsync("/history");
+        await ExpectInAuditLogAsync(browser, "proposal.rejected", "ben", "still needed by the batch jobs");
+        await browser.ExpectRenderedAsync();
+    }
+
+    private static async Task<List<PendingProposal>> PendingAsync(DashboardApp app)
+    {
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+        var pending = await Proposals.PendingAsync(scope.ServiceProvider.GetRequiredService<ApprovalsService>());
+        Assert.NotEmpty(pending);
+        return pending;
+    }
+
+    /// <summary>On /history, opens the audit log and expects the newest <paramref name="action"/> by <paramref name="actor"/> with <paramref name="comment"/> in its details.</summary>
+    private static async Task ExpectInAuditLogAsync(DashboardBrowser browser, string action, string actor, string comment)
+    {
+        await browser.Page.Locator(".mud-tab", new PageLocatorOptions { HasText = "Audit log" }).ClickAsync();
+        var entry = browser.RowOf($"[data-testid=audit-row][data-action='{action}']").First;
+        await Expect(entry).ToBeVisibleAsync();
+        await Expect(entry.Locator("td").Nth(1)).ToHaveTextAsync(actor);
+        await entry.GetByTestId("audit-details").ClickAsync();
+        await Expect(browser.TestId("audit-json")).ToContainTextAsync(comment);
+        await browser.ScreenshotAsync($"audit-{action}");
+    }
+}
