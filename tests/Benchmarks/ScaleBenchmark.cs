@@ -41,6 +41,7 @@ public static partial class ScaleBenchmark
 {
     private const string Region = "ap-northeast-1";
     private const string BigRepository = "care/app-big";
+    private const double ImagesPerPush = 1.3;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -53,12 +54,16 @@ public static partial class ScaleBenchmark
         var requests = number("--requests", 30);
         var bigImages = number("--big-repository-images", 10_000);
         var services = Math.Max(1, Math.Min(repositoryCount, tasks));
+
+        // The generator counts pushes; a multi-arch push adds an index and two children, a signed one a signature: about
+        // 1.3 images a push with its default shares. The options count images.
+        var pushes = (int images) => Math.Max(1, (int)Math.Round(images / ImagesPerPush));
         var settings = new GeneratorSettings
         {
             Seed = 11,
             Teams = 10,
             Repositories = repositoryCount,
-            ImagesPerRepository = number("--images-per-repository", 100),
+            ImagesPerRepository = pushes(number("--images-per-repository", 100)),
             Services = services,
             TasksPerService = (tasks + services - 1) / services,
             Clusters = 4,
@@ -67,7 +72,7 @@ public static partial class ScaleBenchmark
 
         using var memory = new MemorySampler();
         var clock = Stopwatch.StartNew();
-        var world = Generate(settings, bigImages);
+        var world = Generate(settings, bigImages > 0 ? pushes(bigImages) : 0);
         await DropAsync(connection);
         var (simulator, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, settings);
         await using var _ = simulator;
@@ -125,16 +130,16 @@ public static partial class ScaleBenchmark
         return snapshots.All(snapshot => snapshot.Status == "Complete") ? 0 : 1;
     }
 
-    /// <summary>The generated organisation, plus one repository of <paramref name="bigImages"/> pushes (team "care") from a second generation.</summary>
-    private static World Generate(GeneratorSettings settings, int bigImages)
+    /// <summary>The generated organisation, plus one repository of <paramref name="bigPushes"/> pushes (team "care") from a second generation.</summary>
+    private static World Generate(GeneratorSettings settings, int bigPushes)
     {
         var world = WorldGenerator.Generate(settings);
-        if (bigImages <= 0)
+        if (bigPushes <= 0)
         {
             return world;
         }
 
-        var big = WorldGenerator.Generate(new GeneratorSettings { Seed = settings.Seed + 1, Teams = 1, Repositories = 1, ImagesPerRepository = bigImages, Services = 0 })
+        var big = WorldGenerator.Generate(new GeneratorSettings { Seed = settings.Seed + 1, Teams = 1, Repositories = 1, ImagesPerRepository = bigPushes, Services = 0 })
             .Accounts[0].Repositories[0] with { Name = BigRepository };
         var registry = world.Accounts[0];
         return world with { Accounts = [registry with { Repositories = [.. registry.Repositories, big] }, .. world.Accounts.Skip(1)] };
