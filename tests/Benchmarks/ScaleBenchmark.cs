@@ -1,0 +1,365 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using EcrCurator.AwsSimulator;
+using EcrCurator.AwsSimulator.Generation;
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Inventory;
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Infrastructure.Snapshots;
+using EcrCurator.Web;
+using EcrCurator.Web.Features.Approvals;
+using EcrCurator.Web.Features.Overview;
+using EcrCurator.Web.Features.Repositories;
+using EcrCurator.Web.Features.Repository;
+using EcrCurator.Web.SignIn;
+using EcrCurator.Worlds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace EcrCurator.Benchmarks;
+
+/// <summary>
+/// <c>scale</c>: the whole product (the server of <see cref="Server.BuildAsync"/>, dashboard and job server, on a
+/// fresh database) against the simulator serving a generated organisation in this process — a registry account and a
+/// workload account reached through a role, plus one large repository. A first snapshot, then
+/// <c>--days</c> times: the world advances one simulated day and another snapshot is taken. Per snapshot: wall time,
+/// the sampled peak working set of this process (simulator and app together), the database's size; the engine's time
+/// by running <see cref="RetentionEngine.Evaluate"/> again over a fresh read of the same world; then the median and
+/// 95th percentile of the feature-service calls the interactive pages make and of the prerendered pages over HTTP.
+/// </summary>
+public static partial class ScaleBenchmark
+{
+    private const string Region = "ap-northeast-1";
+    private const string BigRepository = "care/app-big";
+    private const double ImagesPerPush = 1.3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var option = (string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 ? args[at + 1] : fallback;
+        var number = (string name, int fallback) => int.Parse(option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var connection = option("--connection", "Host=127.0.0.1;Port=55447;Username=postgres;Database=curator_scale;Maximum Pool Size=200");
+        var repositoryCount = number("--repositories", 1000);
+        var tasks = number("--tasks", repositoryCount * 2);
+        var days = number("--days", 3);
+        var requests = number("--requests", 30);
+        var bigImages = number("--big-repository-images", 10_000);
+        var services = Math.Max(1, Math.Min(repositoryCount, tasks));
+
+        // The generator counts pushes; a multi-arch push adds an index and two children, a signed one a signature: about
+        // 1.3 images a push with its default shares. The options count images.
+        var pushes = (int images) => Math.Max(1, (int)Math.Round(images / ImagesPerPush));
+        var settings = new GeneratorSettings
+        {
+            Seed = 11,
+            Teams = 10,
+            Repositories = repositoryCount,
+            ImagesPerRepository = pushes(number("--images-per-repository", 100)),
+            Services = services,
+            TasksPerService = (tasks + services - 1) / services,
+            Clusters = 4,
+            DailyChangeRate = 0.01,
+        };
+
+        using var memory = new MemorySampler();
+        var clock = Stopwatch.StartNew();
+        var world = Generate(settings, bigImages > 0 ? pushes(bigImages) : 0);
+        await DropAsync(connection);
+        var (simulator, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, settings);
+        await using var _ = simulator;
+        world = null;
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", settings.RegistryAccount);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
+        Environment.SetEnvironmentVariable("AWS_REGION", Region);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint.ToString());
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var simulatorOnly = memory.Now();
+        Console.WriteLine($"World: {SimulatorApp.Describe(simulator)} (generated and served in {clock.Elapsed.TotalSeconds:0.0} s)");
+        Console.WriteLine($"Process with the simulator alone: working set {simulatorOnly / 1e6:0} MB, managed heap {GC.GetTotalMemory(false) / 1e6:0} MB");
+
+        var app = await Server.BuildAsync(
+        [
+            "--environment", "Development", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
+            $"--ConnectionStrings:Curator={connection}",
+            $"--Curator:Registries:0:AccountId={settings.RegistryAccount}", $"--Curator:Registries:0:Region={Region}",
+            $"--Curator:UsageSources:0:AccountId={settings.WorkloadAccount}", $"--Curator:UsageSources:0:Region={Region}",
+            $"--Curator:UsageSources:0:RoleArn=arn:aws:iam::{settings.WorkloadAccount}:role/ecr-curator",
+        ]);
+        await app.StartAsync();
+        await using var __ = app;
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var control = new HttpClient { BaseAddress = new Uri(endpoint, "/_sim/"), Timeout = TimeSpan.FromMinutes(30) };
+
+        var snapshots = new List<SnapshotFigures>();
+        for (var day = 0; day <= days; day++)
+        {
+            if (day > 0)
+            {
+                using var advanced = await control.PostAsJsonAsync("advance", new { days = 1 });
+                advanced.EnsureSuccessStatusCode();
+                Console.WriteLine($"advanced to day {day}: {await advanced.Content.ReadAsStringAsync()}");
+            }
+
+            var before = await SizeAsync(connection);
+            memory.StartPhase();
+            var wall = Stopwatch.StartNew();
+            var taken = await app.Services.GetRequiredService<SnapshotService>().TakeAsync("system", CancellationToken.None);
+            var seconds = wall.Elapsed.TotalSeconds;
+            var peak = memory.PhasePeak();
+            var after = await SizeAsync(connection);
+            var engine = day == 0 || day == days ? await EngineAsync(app.Services) : (double?)null;
+            var figures = new SnapshotFigures(day, seconds, peak, engine, after, after - before, taken.Status, taken.Candidates);
+            snapshots.Add(figures);
+            Console.WriteLine(
+                $"snapshot {taken.Id} (day {day}): {taken.Status}, {seconds:0.0} s, peak working set {peak / 1e6:0} MB, " +
+                $"engine {(engine is { } e ? $"{e * 1000:0} ms" : "-")}, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.0;-0.0} MB), {taken.Candidates} candidates");
+        }
+
+        var pages = await PagesAsync(app, address, requests);
+        Print(snapshots, pages, simulatorOnly, memory.Peak, Environment.ProcessorCount);
+        await app.StopAsync();
+        return snapshots.All(snapshot => snapshot.Status == "Complete") ? 0 : 1;
+    }
+
+    /// <summary>The generated organisation, plus one repository of <paramref name="bigPushes"/> pushes (team "care") from a second generation.</summary>
+    private static World Generate(GeneratorSettings settings, int bigPushes)
+    {
+        var world = WorldGenerator.Generate(settings);
+        if (bigPushes <= 0)
+        {
+            return world;
+        }
+
+        var big = WorldGenerator.Generate(new GeneratorSettings { Seed = settings.Seed + 1, Teams = 1, Repositories = 1, ImagesPerRepository = bigPushes, Services = 0 })
+            .Accounts[0].Repositories[0] with { Name = BigRepository };
+        var registry = world.Accounts[0];
+        return world with { Accounts = [registry with { Repositories = [.. registry.Repositories, big] }, .. world.Accounts.Skip(1)] };
+    }
+
+    /// <summary>
+    /// The engine's time for the world as the last snapshot saw it: a fresh read (stored manifests reused, as a
+    /// snapshot does), then <see cref="RetentionEngine.Evaluate"/> three times under the stored policies and pins; the median.
+    /// </summary>
+    private static async Task<double> EngineAsync(IServiceProvider services)
+    {
+        var retention = services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+        var store = services.GetRequiredService<SnapshotStore>();
+        var known = await store.KnownManifestsAsync(services.GetRequiredService<IOptions<Infrastructure.Aws.AwsOptions>>().Value.Registries[0].AccountId, Region, CancellationToken.None);
+        await using var db = await services.GetRequiredService<IDbContextFactory<CuratorDbContext>>().CreateDbContextAsync();
+        var policies = await StoredPolicies.OverAsync(retention.ToPolicySet(), db, CancellationToken.None);
+        var pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
+        var read = await services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, known, CancellationToken.None);
+        var times = new List<double>();
+        for (var run = 0; run < 3; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, DateTimeOffset.UtcNow);
+            times.Add(clock.Elapsed.TotalSeconds);
+            GC.KeepAlive(plan);
+        }
+
+        times.Sort();
+        return times[1];
+    }
+
+    private static async Task<List<PageFigures>> PagesAsync(WebApplication app, Uri address, int requests)
+    {
+        const string user = "scale@example.com";
+        var results = new List<PageFigures>();
+        var largest = await AsAsync(app, user, (RepositoriesService service) =>
+            service.PageAsync(new RepositoryPageRequest(RepositoryFilter.None, RepositorySort.Images, Descending: true), CancellationToken.None));
+        var big = largest.Rows[0];
+        Console.WriteLine($"largest repository: {big.Name} (id {big.Id}), {big.Images} images");
+
+        results.Add(await TimeAsync("overview (OverviewService.GetAsync)", requests, () => AsAsync(app, user, (OverviewService s) => s.GetAsync(CancellationToken.None))));
+        results.Add(await TimeAsync("repositories, first page (TeamsAsync + PageAsync)", requests, () => AsAsync(app, user, async (RepositoriesService s) =>
+        {
+            await s.TeamsAsync(CancellationToken.None);
+            return await s.PageAsync(new RepositoryPageRequest(RepositoryFilter.None), CancellationToken.None);
+        })));
+        results.Add(await TimeAsync("repositories, team=care", requests, () => AsAsync(app, user, (RepositoriesService s) =>
+            s.PageAsync(new RepositoryPageRequest(new RepositoryFilter(Team: "care")), CancellationToken.None))));
+        results.Add(await TimeAsync("repositories, sorted by name", requests, () => AsAsync(app, user, (RepositoriesService s) =>
+            s.PageAsync(new RepositoryPageRequest(RepositoryFilter.None, RepositorySort.Name, Descending: false), CancellationToken.None))));
+        results.Add(await TimeAsync("repositories, sorted by images", requests, () => AsAsync(app, user, (RepositoriesService s) =>
+            s.PageAsync(new RepositoryPageRequest(RepositoryFilter.None, RepositorySort.Images, Descending: true), CancellationToken.None))));
+        results.Add(await TimeAsync($"repository of {big.Images:N0} images (Get + Policy + Images page 1)", requests, () => AsAsync(app, user, async (RepositoryService s) =>
+        {
+            await s.GetAsync(big.Id);
+            await s.PolicyAsync(big.Id);
+            return await s.ImagesAsync(big.Id, new ImageQuery());
+        })));
+        results.Add(await TimeAsync("approvals (PendingAsync)", requests, () => AsAsync(app, user, (ApprovalsService s) => s.PendingAsync(CancellationToken.None))));
+
+        using var client = await SignedInAsync(address, user);
+        foreach (var path in new[] { "/", "/repositories", "/repositories?team=care", $"/repositories/{big.Id}", "/approvals" })
+        {
+            results.Add(await TimeAsync($"GET {path} (prerendered)", requests, async () =>
+            {
+                using var response = await client.GetAsync(path);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode}");
+                }
+
+                return body.Length;
+            }));
+        }
+
+        return results;
+    }
+
+    /// <summary>A request scope acting as a signed-in Curator, as an interactive page's circuit is, calling one feature service.</summary>
+    private static async Task<T> AsAsync<TService, T>(WebApplication app, string user, Func<TService, Task<T>> call)
+        where TService : notnull
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(SignedInUser.Principal(user, CuratorRoles.Curator, "test"))));
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Three warm-up calls, then <paramref name="requests"/> timed one after another.</summary>
+    private static async Task<PageFigures> TimeAsync<T>(string name, int requests, Func<Task<T>> call)
+    {
+        for (var warm = 0; warm < 3; warm++)
+        {
+            await call();
+        }
+
+        var times = new List<double>();
+        for (var request = 0; request < requests; request++)
+        {
+            var clock = Stopwatch.StartNew();
+            await call();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        var figures = new PageFigures(name, times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1]);
+        Console.WriteLine($"{name}: median {figures.Median:0.0} ms, p95 {figures.P95:0.0} ms");
+        return figures;
+    }
+
+    private static async Task<HttpClient> SignedInAsync(Uri address, string user)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+        var token = AntiforgeryToken().Match(await client.GetStringAsync("/signin")).Groups[1].Value;
+        using var signedIn = await client.PostAsync("/signin/dev", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["user"] = user, ["role"] = CuratorRoles.Curator, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"sign-in answered {(int)signedIn.StatusCode}");
+        }
+
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private static void Print(List<SnapshotFigures> snapshots, List<PageFigures> pages, long simulatorOnly, long peak, int cores)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| snapshot | wall time (< 5 min) | peak working set (< 2 GB) | engine | database | growth (< 50 MB) | candidates |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var s in snapshots)
+        {
+            Console.WriteLine(
+                $"| {(s.Day == 0 ? "first" : $"day {s.Day}")} | {s.Seconds:0.0} s | {s.PeakWorkingSet / 1e6:N0} MB | {(s.EngineSeconds is { } e ? $"{e * 1000:N0} ms ({e / s.Seconds:P1})" : "-")} " +
+                $"| {s.DatabaseBytes / 1e6:N1} MB | {(s.Day == 0 ? "-" : $"{s.GrowthBytes / 1e6:+0.0;-0.0} MB")} | {s.Candidates:N0} |");
+        }
+
+        Console.WriteLine($"process peak working set {peak / 1e6:N0} MB (PeakWorkingSet64 {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB); the simulator alone {simulatorOnly / 1e6:N0} MB; {cores} cores");
+        Console.WriteLine();
+        Console.WriteLine("| page (after the last snapshot) | median | p95 (< 200 ms) |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        foreach (var p in pages)
+        {
+            Console.WriteLine($"| {p.Name} | {p.Median:0.0} ms | {p.P95:0.0} ms |");
+        }
+    }
+
+    private static async Task DropAsync(string connection)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        var name = builder.Database!;
+        builder.Database = "postgres";
+        await using var server = new NpgsqlConnection(builder.ConnectionString);
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The database's size after a checkpoint, so that what was written is counted.</summary>
+    private static async Task<long> SizeAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var checkpoint = new NpgsqlCommand("CHECKPOINT", db);
+        await checkpoint.ExecuteNonQueryAsync();
+        await using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", db);
+        return (long)(await size.ExecuteScalarAsync())!;
+    }
+
+    private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, double? EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates);
+
+    private sealed record PageFigures(string Name, double Median, double P95);
+
+    /// <summary>This process's working set every 100 ms: the peak of the whole run and of the current phase.</summary>
+    private sealed class MemorySampler : IDisposable
+    {
+        private readonly Process process = Process.GetCurrentProcess();
+        private readonly Timer timer;
+        private long phasePeak;
+
+        public MemorySampler() => timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+
+        public long Peak { get; private set; }
+
+        public long Now()
+        {
+            lock (process)
+            {
+                process.Refresh();
+                return process.WorkingSet64;
+            }
+        }
+
+        public void StartPhase() => Interlocked.Exchange(ref phasePeak, Now());
+
+        public long PhasePeak()
+        {
+            Sample();
+            return Interlocked.Read(ref phasePeak);
+        }
+
+        private void Sample()
+        {
+            var now = Now();
+            lock (process)
+            {
+                Peak = Math.Max(Peak, now);
+                phasePeak = Math.Max(phasePeak, now);
+            }
+        }
+
+        public void Dispose()
+        {
+            timer.Dispose();
+            process.Dispose();
+        }
+    }
+}
