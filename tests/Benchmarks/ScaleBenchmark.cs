@@ -73,7 +73,7 @@ public static partial class ScaleBenchmark
         using var memory = new MemorySampler();
         var clock = Stopwatch.StartNew();
         var world = Generate(settings, bigImages > 0 ? pushes(bigImages) : 0);
-        await DropAsync(connection);
+        await BenchmarkDatabase.DropAsync(connection);
         var (simulator, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, settings);
         await using var _ = simulator;
         world = null;
@@ -109,13 +109,13 @@ public static partial class ScaleBenchmark
                 Console.WriteLine($"advanced to day {day}: {await advanced.Content.ReadAsStringAsync()}");
             }
 
-            var before = await SizeAsync(connection);
+            var before = await BenchmarkDatabase.SizeAsync(connection);
             memory.StartPhase();
             var wall = Stopwatch.StartNew();
             var taken = await app.Services.GetRequiredService<SnapshotService>().TakeAsync("system", CancellationToken.None);
             var seconds = wall.Elapsed.TotalSeconds;
             var peak = memory.PhasePeak();
-            var after = await SizeAsync(connection);
+            var after = await BenchmarkDatabase.SizeAsync(connection);
             var engine = day == 0 || day == days ? await EngineAsync(app.Services) : (double?)null;
             var figures = new SnapshotFigures(day, seconds, peak, engine, after, after - before, taken.Status, taken.Candidates);
             snapshots.Add(figures);
@@ -290,28 +290,6 @@ public static partial class ScaleBenchmark
         {
             Console.WriteLine($"| {p.Name} | {p.Median:0.0} ms | {p.P95:0.0} ms |");
         }
-    }
-
-    private static async Task DropAsync(string connection)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connection);
-        var name = builder.Database!;
-        builder.Database = "postgres";
-        await using var server = new NpgsqlConnection(builder.ConnectionString);
-        await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The database's size after a checkpoint, so that what was written is counted.</summary>
-    private static async Task<long> SizeAsync(string connection)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var checkpoint = new NpgsqlCommand("CHECKPOINT", db);
-        await checkpoint.ExecuteNonQueryAsync();
-        await using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", db);
-        return (long)(await size.ExecuteScalarAsync())!;
     }
 
     private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, double? EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates);

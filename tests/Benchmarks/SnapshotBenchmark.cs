@@ -30,7 +30,7 @@ public static class SnapshotBenchmark
             Clusters = 4,
             CrossAccountShare = 0,
         };
-        await DropAsync(connection);
+        await BenchmarkDatabase.DropAsync(connection);
         var (simulator, address) = await SimulatorApp.StartOnLoopbackAsync(WorldGenerator.Generate(settings), settings);
         await using var _ = simulator;
         var endpoint = address.ToString();
@@ -47,44 +47,14 @@ public static class SnapshotBenchmark
         ];
         for (var run = 0; run <= repeats; run++)
         {
-            var before = await SizeAsync(connection);
+            var before = await BenchmarkDatabase.SizeAsync(connection);
             var clock = Stopwatch.StartNew();
             var exit = await Web.CommandLine.RunAsync(command, TextWriter.Null, TextWriter.Null);
             var seconds = clock.Elapsed.TotalSeconds;
-            var after = await SizeAsync(connection);
+            var after = await BenchmarkDatabase.SizeAsync(connection);
             Console.WriteLine($"{(run == 0 ? "first" : "repeat")} snapshot: {seconds:0.00} s, exit {exit}, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.00;-0.00} MB)");
         }
 
         return 0;
-    }
-
-    private static async Task DropAsync(string connection)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connection);
-        var name = builder.Database!;
-        builder.Database = "postgres";
-        await using var server = new NpgsqlConnection(builder.ConnectionString);
-        await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The database's size after a checkpoint, so that what was written is counted.</summary>
-    private static async Task<long> SizeAsync(string connection)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        try
-        {
-            await db.OpenAsync();
-        }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            return 0;
-        }
-
-        await using var vacuum = new NpgsqlCommand("CHECKPOINT", db);
-        await vacuum.ExecuteNonQueryAsync();
-        await using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", db);
-        return (long)(await size.ExecuteScalarAsync())!;
     }
 }

@@ -18,25 +18,17 @@ public sealed record PolicySet(
             .Concat(Repositories.Select(repository => repository.Override.KeepRollbackRevisions ?? 0))
             .Max();
 
-    public RetentionPolicy For(RepositoryKey repository, string team)
-    {
-        var policy = RetentionPolicy.Default.With(Default);
-        foreach (var teamPolicy in Teams)
-        {
-            if (teamPolicy.Team == team)
-            {
-                policy = policy.With(teamPolicy.Override);
-            }
-        }
+    public RetentionPolicy For(RepositoryKey repository, string team) =>
+        LayersFor(repository, team).Aggregate(RetentionPolicy.Default, (policy, layer) => policy.With(layer.Override));
 
-        foreach (var repositoryPolicy in Repositories)
-        {
-            if (repositoryPolicy.Matches(repository))
-            {
-                policy = policy.With(repositoryPolicy.Override);
-            }
-        }
-
-        return policy;
-    }
+    /// <summary>
+    /// The overrides that apply to a repository, in the order they apply: the default, the team's policies, then every
+    /// matching repository policy.
+    /// </summary>
+    public IEnumerable<(PolicyLevel Level, PolicyOverride Override)> LayersFor(RepositoryKey repository, string team) =>
+    [
+        (PolicyLevel.Default, Default),
+        .. Teams.Where(policy => policy.Team == team).Select(policy => (PolicyLevel.Team, policy.Override)),
+        .. Repositories.Where(policy => policy.Matches(repository)).Select(policy => (PolicyLevel.Repository, policy.Override)),
+    ];
 }

@@ -20,5 +20,8 @@ public sealed record Display(TimeZoneInfo Zone, string Currency = "USD")
         : (bytes / MiB).ToString("#,0.0 'MiB'", CultureInfo.InvariantCulture);
 
     /// <summary>An amount in the configured currency (<c>Curator:Storage:Currency</c>).</summary>
-    public string Money(decimal amount) => string.Create(CultureInfo.InvariantCulture, $"{Currency} {amount:#,0.00}");
+    public string Money(decimal amount) => Money(amount, Currency);
+
+    /// <summary><c>USD 12.30</c>.</summary>
+    public static string Money(decimal amount, string currency) => string.Create(CultureInfo.InvariantCulture, $"{currency} {amount:#,0.00}");
 }

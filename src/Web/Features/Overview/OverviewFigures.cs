@@ -1,5 +1,5 @@
-using System.Globalization;
 using EcrCurator.Infrastructure.Snapshots;
+using EcrCurator.Web.Components.Shared;
 
 namespace EcrCurator.Web.Features.Overview;
 
@@ -17,7 +17,7 @@ public sealed record OverviewFigures(
     public bool IsEmpty => LastSnapshot is null && Running is null;
 
     /// <summary>A monthly amount in the configured currency, e.g. <c>USD 12.30</c>.</summary>
-    public string Money(Savings savings) => string.Create(CultureInfo.InvariantCulture, $"{Currency} {savings.Monthly:#,0.00}");
+    public string Money(Savings savings) => Display.Money(savings.Monthly, Currency);
 }
 
 /// <summary>

@@ -15,21 +15,12 @@ public enum PolicyField
     Mode,
 }
 
-/// <summary>The level a setting comes from: the default (built in or configured), a team's policy, or a repository's.</summary>
-public enum PolicyLevel
-{
-    Default,
-    Team,
-    Repository,
-}
-
 /// <summary>One field of the policy in effect: its value and where it comes from (<see cref="Team"/> names the team of a team policy).</summary>
 public sealed record PolicySetting(PolicyField Field, object? Value, PolicyLevel Origin, string? Team = null);
 
 /// <summary>
-/// The policy in effect for one repository, field by field with the level that set it, computed the way
-/// <see cref="PolicySet.For"/> computes the policy: the default, then the team's policies, then every matching
-/// repository policy in order, each overriding the fields it sets.
+/// The policy in effect for one repository, field by field with the level that set it, from the same layers
+/// <see cref="PolicySet.For"/> folds: the default, then the team's policies, then every matching repository policy.
 /// </summary>
 public static class PolicyOrigins
 {
@@ -37,15 +28,9 @@ public static class PolicyOrigins
     {
         ArgumentNullException.ThrowIfNull(policies);
         var settings = Fields(RetentionPolicy.Default).ToDictionary(field => field.Field, field => new PolicySetting(field.Field, field.Value, PolicyLevel.Default));
-        Apply(settings, policies.Default, PolicyLevel.Default, null);
-        foreach (var teamPolicy in policies.Teams.Where(policy => policy.Team == team))
+        foreach (var (level, change) in policies.LayersFor(repository, team))
         {
-            Apply(settings, teamPolicy.Override, PolicyLevel.Team, team);
-        }
-
-        foreach (var repositoryPolicy in policies.Repositories.Where(policy => policy.Matches(repository)))
-        {
-            Apply(settings, repositoryPolicy.Override, PolicyLevel.Repository, null);
+            Apply(settings, change, level, level == PolicyLevel.Team ? team : null);
         }
 
         return [.. settings.Values.OrderBy(setting => setting.Field)];

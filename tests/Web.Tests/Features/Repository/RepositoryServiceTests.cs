@@ -1,3 +1,4 @@
+using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Web.Features.Repository;
