@@ -46,14 +46,19 @@ rm -rf artifacts/screenshots
 
 dotnet build EcrCurator.sln --configuration Release --nologo --verbosity quiet
 build=$?
+# Each test project runs in parallel with its own results folder: reports written into one shared folder are named
+# by their start time, and two projects starting in the same instant overwrite each other's report.
 if [ $build -eq 0 ]; then
-  dotnet test --solution EcrCurator.sln --configuration Release --no-build \
-    --results-directory "$results" --report-xunit-xml
+  for project in tests/*.Tests/*.Tests.csproj; do
+    dotnet test --project "$project" --configuration Release --no-build \
+      --results-directory "$results/$(basename "$project" .csproj)" --report-xunit-xml &
+  done
+  wait
 fi
 
 projects=$(find tests -name '*.Tests.csproj' | wc -l)
 reports=$(find "$results" -name '*.xml' | wc -l)
-sum() { cat "$results"/*.xml 2>/dev/null | grep -o "<assembly [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+sum() { find "$results" -name '*.xml' -exec cat {} + 2>/dev/null | grep -o "<assembly [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
 passed=$(sum passed)
 failed=$(( $(sum failed) + $(sum errors) ))
 if [ $build -ne 0 ]; then failed=$(( failed + 1 )); echo "The build failed."; fi
