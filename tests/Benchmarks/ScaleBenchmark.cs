@@ -153,7 +153,7 @@ public static partial class ScaleBenchmark
     {
         var retention = services.GetRequiredService<IOptions<RetentionOptions>>().Value;
         var store = services.GetRequiredService<SnapshotStore>();
-        var known = await store.KnownManifestsAsync(services.GetRequiredService<IOptions<Infrastructure.Aws.AwsOptions>>().Value.Registries[0].AccountId, Region, CancellationToken.None);
+        var known = store.KnownManifests(services.GetRequiredService<IOptions<Infrastructure.Aws.AwsOptions>>().Value.Registries[0].AccountId, Region);
         await using var db = await services.GetRequiredService<IDbContextFactory<CuratorDbContext>>().CreateDbContextAsync();
         var policies = await StoredPolicies.OverAsync(retention.ToPolicySet(), db, CancellationToken.None);
         var pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);

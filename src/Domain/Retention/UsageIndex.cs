@@ -9,10 +9,10 @@ internal sealed class UsageIndex
 
     public RepositoryUsage? For(int repository) => byRepository[repository];
 
-    public static UsageIndex Build(Inventory inventory, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies)
+    public static UsageIndex Build(
+        IReadOnlyList<ImageUse> uses, IReadOnlyList<TaskDefinitionRecord> taskDefinitions, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies)
     {
         var index = new UsageIndex(positions.Count);
-        var uses = inventory.Uses;
 
         // Parse every reference in parallel, then build each repository's usage from its own uses in parallel.
         var references = new ImageReference?[uses.Count];
@@ -39,7 +39,7 @@ internal sealed class UsageIndex
         var deepest = policies.Length == 0 ? 0 : policies.Max(policy => policy.KeepRollbackRevisions);
         if (deepest > 0)
         {
-            index.AddRollbackTargets(inventory, positions, policies, deepest);
+            index.AddRollbackTargets(uses, taskDefinitions, positions, policies, deepest);
         }
 
         return index;
@@ -49,12 +49,13 @@ internal sealed class UsageIndex
     /// The images referenced by the N highest-numbered ACTIVE revisions of every family that a task or service
     /// uses, in the account-region where it runs; N is the policy's of the repository holding the image.
     /// </summary>
-    private void AddRollbackTargets(Inventory inventory, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies, int deepest)
+    private void AddRollbackTargets(
+        IReadOnlyList<ImageUse> uses, IReadOnlyList<TaskDefinitionRecord> taskDefinitions, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies, int deepest)
     {
-        var familiesInUse = inventory.Uses
+        var familiesInUse = uses
             .Select(use => (use.Site.AccountId, use.Site.Region, use.Site.Family))
             .ToHashSet();
-        var revisionsByFamily = inventory.TaskDefinitions
+        var revisionsByFamily = taskDefinitions
             .Where(definition => definition.IsActive
                                  && familiesInUse.Contains((definition.AccountId, definition.Region, definition.Family)))
             .GroupBy(definition => (definition.AccountId, definition.Region, definition.Family));

@@ -20,7 +20,7 @@ public sealed class LiveCheck(InventoryReader inventory, IRegistryReader registr
         var pins = await StoredPolicies.PinsAsync(db, cancellation);
         var sources = await inventory.SourcesAsync(cancellation);
         var usage = await Task.WhenAll(sources.Select(source =>
-            inventory.ReadSourceAsync(source with { IsRegistry = false }, teams, policies.DeepestRollback, KnownManifests.None, cancellation)));
+            inventory.ReadSourceAsync(source with { IsRegistry = false }, teams, policies.DeepestRollback, KnownManifests.None, NoRepositories, cancellation)));
         if (usage.Select(read => read.IncompleteReason).OfType<string>().FirstOrDefault() is { } incomplete)
         {
             return (null, incomplete);
@@ -39,4 +39,8 @@ public sealed class LiveCheck(InventoryReader inventory, IRegistryReader registr
         var live = new Domain.Inventory([current], [.. usage.SelectMany(read => read.Uses)], [.. usage.SelectMany(read => read.TaskDefinitions)]);
         return (RetentionEngine.Evaluate(live, policies, pins, time.GetUtcNow()).Repositories.Single(), null);
     }
+
+    /// <summary>Usage only is read from the sources here: no registry hands over repositories.</summary>
+    private static ValueTask NoRepositories(RepositoryRecord repository, CancellationToken cancellation) =>
+        throw new InvalidOperationException("The live check reads usage only from its sources.");
 }

@@ -9,21 +9,23 @@ namespace EcrCurator.Infrastructure.Inventory;
 /// <summary>Reads a registry over ECR: repositories, their tags (for the team), images (archived too) and manifests.</summary>
 public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOptions> options) : IRegistryReader
 {
-    public async Task<RegistryRead> ReadAsync(AccountRegion registry, TeamRules teams, KnownManifests known, IProgress<RegistryProgress>? progress, CancellationToken cancellation)
+    public async Task<RegistryRead> ReadAsync(
+        AccountRegion registry, TeamRules teams, KnownManifests known, RepositorySink accept, IProgress<RegistryProgress>? progress, CancellationToken cancellation)
     {
         var ecr = new EcrClient(connections.Client(registry, AwsService.Ecr));
         var repositories = await ecr.DescribeRepositoriesAsync(cancellation);
-        var records = new ConcurrentBag<RepositoryRecord>();
         var problems = new ConcurrentBag<string>();
         var leftOut = new ConcurrentBag<string>();
+        var read = 0;
         var done = 0;
         progress?.Report(new RegistryProgress(0, repositories.Count));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
         await Parallel.ForEachAsync(repositories, parallel, async (repository, token) =>
         {
+            RepositoryRecord? record = null;
             try
             {
-                records.Add(await ReadRepositoryAsync(ecr, registry, repository, teams, known, token));
+                record = await ReadRepositoryAsync(ecr, registry, repository, teams, known, token);
             }
             catch (Exception error) when (error is AwsException or IncompleteReadException)
             {
@@ -31,9 +33,15 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
                 leftOut.Add(repository.RepositoryName);
             }
 
+            if (record is not null)
+            {
+                await accept(record, token);
+                Interlocked.Increment(ref read);
+            }
+
             progress?.Report(new RegistryProgress(Interlocked.Increment(ref done), repositories.Count));
         });
-        return new RegistryRead([.. records], [.. problems.Order(StringComparer.Ordinal)], [.. leftOut]);
+        return new RegistryRead(read, [.. problems.Order(StringComparer.Ordinal)], [.. leftOut]);
     }
 
     public Task<RepositoryRecord> ReadRepositoryAsync(AccountRegion registry, string name, TeamRules teams, KnownManifests known, CancellationToken cancellation)
@@ -49,8 +57,9 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         var key = new RepositoryKey(registry.AccountId, registry.Region, repository.RepositoryName);
         var tags = await ecr.ListTagsAsync(repository.RepositoryArn, cancellation);
         var details = await ecr.DescribeImagesAsync(repository.RepositoryName, cancellation);
+        var stored = await known.OfAsync(key, cancellation);
         var active = details
-            .Where(detail => detail.ImageStatus is null or "ACTIVE" && known.Find(key, detail.ImageDigest) is null)
+            .Where(detail => detail.ImageStatus is null or "ACTIVE" && !stored.ContainsKey(detail.ImageDigest))
             .Select(detail => detail.ImageDigest)
             .ToList();
         var (images, failures) = await ecr.BatchGetImageAsync(repository.RepositoryName, active, cancellation);
@@ -70,7 +79,7 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
 
         // An index without its children, or an artifact without its subject, could let a kept image's dependents go.
         var unknown = details.FirstOrDefault(detail => !gone.Contains(detail.ImageDigest)
-            && !manifests.ContainsKey(detail.ImageDigest) && known.Find(key, detail.ImageDigest) is null
+            && !manifests.ContainsKey(detail.ImageDigest) && !stored.ContainsKey(detail.ImageDigest)
             && (active.Contains(detail.ImageDigest) || IsIndex(detail.ImageManifestMediaType) || detail.ArtifactMediaType is not null));
         if (unknown is not null)
         {
@@ -81,7 +90,7 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
             key,
             teams.TeamOf(repository.RepositoryName, tags),
             [.. details.Where(detail => !gone.Contains(detail.ImageDigest))
-                .Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest) ?? known.Find(key, detail.ImageDigest)))])
+                .Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest) ?? stored.GetValueOrDefault(detail.ImageDigest)))])
         {
             Tags = tags,
         };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Aws;
 using Microsoft.Extensions.Logging;
@@ -19,11 +20,19 @@ public sealed class InventoryReader(
     IOptions<AwsOptions> options,
     ILogger<InventoryReader> logger)
 {
+    /// <summary>Everything at once, held in memory (for the <c>plan</c> command; a snapshot streams instead).</summary>
     public async Task<InventoryRead> ReadAsync(TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation)
     {
         var sources = await SourcesAsync(cancellation);
-        var reads = await Task.WhenAll(sources.Select(source => ReadSourceAsync(source, teams, rollbackDepth, known, cancellation)));
-        return Combine(reads);
+        var repositories = new ConcurrentBag<RepositoryRecord>();
+        var reads = await Task.WhenAll(sources.Select(source => ReadSourceAsync(source, teams, rollbackDepth, known, Collect, cancellation)));
+        return Combine(reads, [.. repositories]);
+
+        ValueTask Collect(RepositoryRecord repository, CancellationToken _)
+        {
+            repositories.Add(repository);
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>The account-regions to read: the registries (configured, else the credentials' own) and the extra usage sources.</summary>
@@ -43,25 +52,32 @@ public sealed class InventoryReader(
         ];
     }
 
-    /// <summary>One account-region: its registry (if curated) and its ECS usage; failures are recorded, not thrown.</summary>
+    /// <summary>
+    /// One account-region: its ECS usage, and its registry if curated, whose repositories go to <paramref name="accept"/>
+    /// one by one as they are read; failures are recorded, not thrown.
+    /// </summary>
     public async Task<SourceRead> ReadSourceAsync(
-        InventorySource source, TeamRules teams, int rollbackDepth, KnownManifests known, CancellationToken cancellation, IProgress<RegistryProgress>? progress = null)
+        InventorySource source, TeamRules teams, int rollbackDepth, KnownManifests known, RepositorySink accept, CancellationToken cancellation,
+        IProgress<RegistryProgress>? progress = null)
     {
-        var registry = source.IsRegistry ? ReadRegistryAsync(source.Target, teams, known, progress, cancellation) : Task.FromResult(new RegistryRead([], [], [], Listed: false));
+        var registry = source.IsRegistry
+            ? ReadRegistryAsync(source.Target, teams, known, accept, progress, cancellation)
+            : Task.FromResult(new RegistryRead(0, [], [], Listed: false));
         var uses = ReadUsageAsync(source.Target, rollbackDepth, cancellation);
         var read = await registry;
         var (usage, incomplete) = await uses;
-        return new SourceRead(read.Repositories, read.Problems, usage?.Uses ?? [], usage?.TaskDefinitions ?? [], incomplete)
+        return new SourceRead(read.Read, read.Problems, usage?.Uses ?? [], usage?.TaskDefinitions ?? [], incomplete)
         {
             RegistryListed = read.Listed ? source.Target.AccountId + "/" + source.Target.Region : null,
             LeftOut = [.. read.LeftOut.Select(name => new RepositoryKey(source.Target.AccountId, source.Target.Region, name))],
         };
     }
 
-    public static InventoryRead Combine(IEnumerable<SourceRead> reads)
+    /// <summary>The sources' reads as one inventory of <paramref name="repositories"/> (those the registries gave).</summary>
+    public static InventoryRead Combine(IEnumerable<SourceRead> reads, IReadOnlyList<RepositoryRecord> repositories)
     {
         var all = reads.ToList();
-        var inventory = new Domain.Inventory([.. all.SelectMany(read => read.Repositories)], [.. all.SelectMany(read => read.Uses)], [.. all.SelectMany(read => read.TaskDefinitions)])
+        var inventory = new Domain.Inventory(repositories, [.. all.SelectMany(read => read.Uses)], [.. all.SelectMany(read => read.TaskDefinitions)])
         {
             IncompleteReasons = [.. all.Select(read => read.IncompleteReason).OfType<string>().Order(StringComparer.Ordinal)],
         };
@@ -72,17 +88,18 @@ public sealed class InventoryReader(
         };
     }
 
-    private async Task<RegistryRead> ReadRegistryAsync(AccountRegion registry, TeamRules teams, KnownManifests known, IProgress<RegistryProgress>? progress, CancellationToken cancellation)
+    private async Task<RegistryRead> ReadRegistryAsync(
+        AccountRegion registry, TeamRules teams, KnownManifests known, RepositorySink accept, IProgress<RegistryProgress>? progress, CancellationToken cancellation)
     {
         try
         {
-            var read = await registries.ReadAsync(registry, teams, known, progress, cancellation);
-            logger.LogInformation("Read {Repositories} repositories of registry {Registry}", read.Repositories.Count, registry);
+            var read = await registries.ReadAsync(registry, teams, known, accept, progress, cancellation);
+            logger.LogInformation("Read {Repositories} repositories of registry {Registry}", read.Read, registry);
             return read;
         }
         catch (Exception error) when (IsReadFailure(error))
         {
-            return new RegistryRead([], [$"Registry {registry} is left out: {error.Message}"], [], Listed: false);
+            return new RegistryRead(0, [$"Registry {registry} is left out: {error.Message}"], [], Listed: false);
         }
     }
 
@@ -107,9 +124,9 @@ public sealed class InventoryReader(
 /// <summary>An account-region to read: always for its ECS usage, and for its registry when it is curated.</summary>
 public sealed record InventorySource(AccountRegion Target, bool IsRegistry);
 
-/// <summary>What one account-region gave: its repositories (if a registry), its usage, and what failed.</summary>
+/// <summary>What one account-region gave, but its repositories (handed on as they were read): their count, its usage, and what failed.</summary>
 public sealed record SourceRead(
-    IReadOnlyList<RepositoryRecord> Repositories,
+    int Repositories,
     IReadOnlyList<string> Problems,
     IReadOnlyList<ImageUse> Uses,
     IReadOnlyList<TaskDefinitionRecord> TaskDefinitions,

@@ -3,11 +3,16 @@ using EcrCurator.Infrastructure.Aws.Ecr;
 
 namespace EcrCurator.Infrastructure.Inventory;
 
-/// <summary>Manifests already read: a digest names its content forever, so a known manifest is never fetched again.</summary>
-public sealed class KnownManifests(IReadOnlyDictionary<RepositoryKey, Dictionary<string, ImageManifest>> manifests)
+/// <summary>
+/// Manifests already read: a digest names its content forever, so a known manifest is never fetched again. Asked
+/// for one repository at a time, as it is read, so that no more than a repository's manifests are held at once.
+/// </summary>
+public sealed class KnownManifests(Func<RepositoryKey, CancellationToken, Task<IReadOnlyDictionary<string, ImageManifest>>> find)
 {
-    public static readonly KnownManifests None = new(new Dictionary<RepositoryKey, Dictionary<string, ImageManifest>>());
+    private static readonly IReadOnlyDictionary<string, ImageManifest> Nothing = new Dictionary<string, ImageManifest>();
 
-    public ImageManifest? Find(RepositoryKey repository, string digest) =>
-        manifests.TryGetValue(repository, out var known) && known.TryGetValue(digest, out var manifest) ? manifest : null;
+    public static readonly KnownManifests None = new((_, _) => Task.FromResult(Nothing));
+
+    /// <summary>The known manifests of one repository's present images, by digest.</summary>
+    public Task<IReadOnlyDictionary<string, ImageManifest>> OfAsync(RepositoryKey repository, CancellationToken cancellation) => find(repository, cancellation);
 }

@@ -20,6 +20,8 @@ public sealed class CuratorDbContext(DbContextOptions<CuratorDbContext> options)
 
     public DbSet<SnapshotReadRow> SnapshotReads => Set<SnapshotReadRow>();
 
+    public DbSet<SnapshotReadRepositoryRow> SnapshotReadRepositories => Set<SnapshotReadRepositoryRow>();
+
     public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
 
     public DbSet<ProposalCandidateRow> ProposalCandidates => Set<ProposalCandidateRow>();

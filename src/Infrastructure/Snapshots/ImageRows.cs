@@ -1,14 +1,15 @@
-using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace EcrCurator.Infrastructure.Snapshots;
 
 /// <summary>
-/// Writes a snapshot's images with binary COPY into a staging table, then changes only the rows whose image or
-/// decision changed, and marks the images no longer there as gone: an unchanged organisation rewrites nothing.
+/// Writes a snapshot's images, one repository at a time as they are decided, with binary COPY into a staging table;
+/// then changes only the rows whose image or decision changed, and marks the images no longer there as gone: an
+/// unchanged organisation rewrites nothing. The staging table (<c>images_staging</c>) lasts until the transaction ends.
 /// </summary>
-internal static class ImageRows
+internal sealed class ImageRows : IAsyncDisposable
 {
     private const string Columns =
         "repository_id, digest, tags, pushed_at, size_bytes, last_pulled_at, media_type, artifact_media_type, status, manifests, subject, layer_digests, layer_sizes, decision, reasons, used_by";
@@ -17,11 +18,51 @@ internal static class ImageRows
     private static readonly string Incoming = string.Join(", ", Columns.Split(", ").Skip(2).Select(column => $"EXCLUDED.{column}")) + ", NULL::timestamptz";
     private static readonly string Updates = string.Join(", ", Columns.Split(", ").Skip(2).Select(column => $"{column} = EXCLUDED.{column}")) + ", gone_at = NULL";
 
-    public static async Task<int> SaveAsync(NpgsqlConnection connection, IEnumerable<StagedImage> images, long[] repositoriesRead, long snapshotId, DateTimeOffset now, CancellationToken cancellation)
+    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlBinaryImporter copy;
+
+    private ImageRows(NpgsqlConnection connection, NpgsqlBinaryImporter copy)
+    {
+        this.connection = connection;
+        this.copy = copy;
+    }
+
+    public static async Task<ImageRows> BeginAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
         await Execute(connection, $"CREATE TEMP TABLE images_staging ON COMMIT DROP AS SELECT {Columns} FROM images WITH NO DATA", cancellation);
-        await BulkCopy.WriteAsync(connection, $"images_staging ({Columns})", images, WriteAsync, cancellation);
+        return new ImageRows(connection, await connection.BeginBinaryImportAsync($"COPY images_staging ({Columns}) FROM STDIN (FORMAT BINARY)", cancellation));
+    }
 
+    public async Task WriteAsync(long repositoryId, RepositoryPlan repository, CancellationToken cancellation)
+    {
+        foreach (var decision in repository.Images)
+        {
+            var image = decision.Image;
+            await copy.StartRowAsync(cancellation);
+            await copy.WriteAsync(repositoryId, NpgsqlDbType.Bigint, cancellation);
+            await copy.WriteAsync(image.Digest, NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(image.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(image.PushedAt, NpgsqlDbType.TimestampTz, cancellation);
+            await copy.WriteAsync(image.SizeBytes, NpgsqlDbType.Bigint, cancellation);
+            await copy.WriteNullableAsync(image.LastPulledAt, NpgsqlDbType.TimestampTz, cancellation);
+            await copy.WriteNullableAsync(image.MediaType, NpgsqlDbType.Text, cancellation);
+            await copy.WriteNullableAsync(image.ArtifactMediaType, NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(image.Status == ImageStatus.Archived ? "ARCHIVED" : "ACTIVE", NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(image.Manifests.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+            await copy.WriteNullableAsync(image.Subject, NpgsqlDbType.Text, cancellation);
+            await copy.WriteNullableAsync(image.Layers?.Select(layer => layer.Digest).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+            await copy.WriteNullableAsync(image.Layers?.Select(layer => layer.Size).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint, cancellation);
+            await copy.WriteAsync(decision.Decision == Decision.Delete ? "delete" : "keep", NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(decision.ReasonCodes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(decision.UsedBy.Select(site => site.ToString()).Order(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+        }
+    }
+
+    /// <summary>Ends the COPY and applies what it staged to <c>images</c>; returns how many rows changed.</summary>
+    public async Task<int> SaveAsync(long[] repositoriesRead, long snapshotId, DateTimeOffset now, CancellationToken cancellation)
+    {
+        await copy.CompleteAsync(cancellation);
+        await copy.DisposeAsync();
         var changed = await Execute(
             connection,
             $"""
@@ -43,49 +84,11 @@ internal static class ImageRows
         return changed + await gone.ExecuteNonQueryAsync(cancellation);
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, StagedImage image, CancellationToken cancellation)
-    {
-        await copy.WriteAsync(image.RepositoryId, NpgsqlDbType.Bigint, cancellation);
-        await copy.WriteAsync(image.Digest, NpgsqlDbType.Text, cancellation);
-        await copy.WriteAsync(image.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-        await copy.WriteAsync(image.PushedAt, NpgsqlDbType.TimestampTz, cancellation);
-        await copy.WriteAsync(image.SizeBytes, NpgsqlDbType.Bigint, cancellation);
-        await copy.WriteNullableAsync(image.LastPulledAt, NpgsqlDbType.TimestampTz, cancellation);
-        await copy.WriteNullableAsync(image.MediaType, NpgsqlDbType.Text, cancellation);
-        await copy.WriteNullableAsync(image.ArtifactMediaType, NpgsqlDbType.Text, cancellation);
-        await copy.WriteAsync(image.Status, NpgsqlDbType.Text, cancellation);
-        await copy.WriteAsync(image.Manifests, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-        await copy.WriteNullableAsync(image.Subject, NpgsqlDbType.Text, cancellation);
-        await copy.WriteNullableAsync(image.LayerDigests, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-        await copy.WriteNullableAsync(image.LayerSizes, NpgsqlDbType.Array | NpgsqlDbType.Bigint, cancellation);
-        await copy.WriteAsync(image.Decision, NpgsqlDbType.Text, cancellation);
-        await copy.WriteAsync(image.Reasons, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-        await copy.WriteAsync(image.UsedBy, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-    }
+    public ValueTask DisposeAsync() => copy.DisposeAsync();
 
     private static async Task<int> Execute(NpgsqlConnection connection, string sql, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteNonQueryAsync(cancellation);
     }
-
 }
-
-/// <summary>One image as a snapshot stages it.</summary>
-internal sealed record StagedImage(
-    long RepositoryId,
-    string Digest,
-    string[] Tags,
-    DateTimeOffset PushedAt,
-    long SizeBytes,
-    DateTimeOffset? LastPulledAt,
-    string? MediaType,
-    string? ArtifactMediaType,
-    string Status,
-    string[] Manifests,
-    string? Subject,
-    string[]? LayerDigests,
-    long[]? LayerSizes,
-    string Decision,
-    string[] Reasons,
-    string[] UsedBy);

@@ -31,12 +31,12 @@ public sealed class SnapshotService(
     /// <summary>A snapshot still "Running" after this long died with its process; a new one may start.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromHours(6);
 
-    /// <summary>All three steps in this process (the <c>snapshot</c> command): the reads stay in memory.</summary>
+    /// <summary>All three steps in this process (the <c>snapshot</c> command), the sources read at once.</summary>
     public async Task<SnapshotRow> TakeAsync(string startedBy, CancellationToken cancellation)
     {
         var snapshot = await StartAsync(startedBy, cancellation);
-        var reads = await Task.WhenAll(snapshot.Sources.Select(source => ReadAsync(snapshot.Id, source.AccountId, source.Region, stage: false, cancellation)));
-        return await SettleAsync(snapshot.Id, [.. reads.Select(read => read.Read).OfType<SourceRead>()], cancellation);
+        await Task.WhenAll(snapshot.Sources.Select(source => ReadSourceAsync(snapshot.Id, source.AccountId, source.Region, cancellation)));
+        return await SettleAsync(snapshot.Id, cancellation);
     }
 
     public async Task<SnapshotRow> StartAsync(string startedBy, CancellationToken cancellation)
@@ -75,35 +75,29 @@ public sealed class SnapshotService(
         return snapshot;
     }
 
-    /// <summary>Reads one account-region and stages its read in the database; true when it was the last source to finish.</summary>
-    public async Task<bool> ReadSourceAsync(long snapshotId, string accountId, string region, CancellationToken cancellation) =>
-        (await ReadAsync(snapshotId, accountId, region, stage: true, cancellation)).Last;
-
-    /// <summary>Decides on everything the sources staged and saves it; a snapshot already settled is returned as it is.</summary>
-    public Task<SnapshotRow> SettleAsync(long snapshotId, CancellationToken cancellation) => SettleAsync(snapshotId, null, cancellation);
-
-    private async Task<(SourceRead? Read, bool Last)> ReadAsync(long snapshotId, string accountId, string region, bool stage, CancellationToken cancellation)
+    /// <summary>
+    /// Reads one account-region and stages its read in the database, its repositories one by one as they are read;
+    /// true when it was the last source to finish.
+    /// </summary>
+    public async Task<bool> ReadSourceAsync(long snapshotId, string accountId, string region, CancellationToken cancellation)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SnapshotId"] = snapshotId, ["AccountId"] = accountId, ["Region"] = region });
-        SourceRead? read = null;
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var moved = false;
         var source = await db.SnapshotSources.SingleAsync(row => row.SnapshotId == snapshotId && row.AccountId == accountId && row.Region == region, cancellation);
         if (source.Status is "Pending" or "Running")
         {
             var depth = await db.Snapshots.Where(row => row.Id == snapshotId).Select(row => row.RollbackDepth).SingleAsync(cancellation);
-            read = await inventory.ReadSourceAsync(
+            await using var staging = await RepositoryStaging.OpenAsync(contexts, snapshotId, accountId, region, cancellation);
+            var read = await inventory.ReadSourceAsync(
                 new InventorySource(aws.Value.Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), depth,
-                source.IsRegistry ? await store.KnownManifestsAsync(accountId, region, cancellation) : KnownManifests.None, cancellation,
+                source.IsRegistry ? store.KnownManifests(accountId, region) : KnownManifests.None, staging.AddAsync, cancellation,
                 new SourceProgress(contexts, source.Id, time));
-            if (stage)
-            {
-                db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = SourceReads.Pack(read) });
-            }
-
+            await staging.CommitAsync(cancellation);
+            db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = GzipJson.Pack(read) });
             source.Status = read.IncompleteReason is null && read.Problems.Count == 0 ? "Done" : "Failed";
             source.Error = read.IncompleteReason ?? read.Problems.FirstOrDefault();
-            source.RepositoriesDone = source.RepositoriesTotal = read.Repositories.Count;
+            source.RepositoriesDone = source.RepositoriesTotal = read.Repositories;
             moved = true;
         }
 
@@ -112,10 +106,14 @@ public sealed class SnapshotService(
         await db.SaveChangesAsync(cancellation);
         var remaining = await db.SnapshotSources.CountAsync(row => row.SnapshotId == snapshotId && (row.Status == "Pending" || row.Status == "Running"), cancellation);
         await transaction.CommitAsync(cancellation);
-        return (read, moved && remaining == 0);
+        return moved && remaining == 0;
     }
 
-    private async Task<SnapshotRow> SettleAsync(long snapshotId, IReadOnlyList<SourceRead>? reads, CancellationToken cancellation)
+    /// <summary>
+    /// Decides on everything the sources staged, one repository at a time, and saves it; a snapshot already settled
+    /// is returned as it is.
+    /// </summary>
+    public async Task<SnapshotRow> SettleAsync(long snapshotId, CancellationToken cancellation)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SnapshotId"] = snapshotId });
         await using var db = await contexts.CreateDbContextAsync(cancellation);
@@ -127,9 +125,8 @@ public sealed class SnapshotService(
 
         try
         {
-            var staged = reads is null;
-            reads ??= [.. (await db.SnapshotReads.AsNoTracking().Where(row => row.SnapshotId == snapshotId).ToListAsync(cancellation)).Select(row => SourceReads.Unpack(row.Payload))];
-            var read = InventoryReader.Combine(reads);
+            var sources = await db.SnapshotReads.AsNoTracking().Where(row => row.SnapshotId == snapshotId).Select(row => row.Payload).ToListAsync(cancellation);
+            var read = InventoryReader.Combine(sources.Select(GzipJson.Unpack<SourceRead>), repositories: []); // the repositories stream from staging
             var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
             if (policies.DeepestRollback > snapshot.RollbackDepth)
             {
@@ -139,20 +136,17 @@ public sealed class SnapshotService(
 
             var pins = await StoredPolicies.PinsAsync(db, cancellation);
             var now = time.GetUtcNow();
-            var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, now);
-            if (!await store.SaveAsync(snapshotId, plan, read, now, cancellation))
+            var headings = await RepositoryStaging.HeadingsAsync(db, snapshotId, cancellation);
+            var run = RetentionEngine.Prepare(
+                headings, read.Inventory.Uses, read.Inventory.TaskDefinitions, read.Inventory.IncompleteReasons, policies, pins, now);
+            if (!await store.SaveAsync(snapshotId, run, headings, read, now, cancellation))
             {
                 return await db.Snapshots.AsNoTracking().Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
             }
 
-            if (staged)
-            {
-                await db.SnapshotReads.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
-                await ReclaimStagingAsync(db, cancellation);
-            }
-            logger.LogInformation(
-                "Snapshot {SnapshotId} {Status}: {Repositories} repositories, {Candidates} candidates",
-                snapshotId, plan.IsComplete ? "complete" : "incomplete", plan.Repositories.Count, plan.Repositories.Sum(repository => repository.Candidates.Count()));
+            await db.SnapshotReadRepositories.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
+            await db.SnapshotReads.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
+            await ReclaimStagingAsync(db, cancellation);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -161,20 +155,23 @@ public sealed class SnapshotService(
         }
 
         await db.Entry(snapshot).ReloadAsync(cancellation);
+        logger.LogInformation(
+            "Snapshot {SnapshotId} {Status}: {Repositories} repositories, {Candidates} candidates",
+            snapshotId, snapshot.Status.ToLowerInvariant(), snapshot.Repositories, snapshot.Candidates);
         metrics.SnapshotSettled(snapshot);
         return snapshot;
     }
 
-    /// <summary>Staged reads are large and short-lived: vacuum their table so the next snapshot reuses the space.</summary>
+    /// <summary>Staged reads are large and short-lived: vacuum their tables so the next snapshot reuses the space.</summary>
     private async Task ReclaimStagingAsync(CuratorDbContext db, CancellationToken cancellation)
     {
         try
         {
-            await db.Database.ExecuteSqlRawAsync("VACUUM snapshot_reads", cancellation);
+            await db.Database.ExecuteSqlRawAsync("VACUUM snapshot_reads, snapshot_read_repositories", cancellation);
         }
         catch (Npgsql.PostgresException error)
         {
-            logger.LogWarning("Could not vacuum snapshot_reads ({Message}); autovacuum will reclaim its space later", error.MessageText);
+            logger.LogWarning("Could not vacuum the staged reads ({Message}); autovacuum will reclaim its space later", error.MessageText);
         }
     }
 

@@ -11,108 +11,135 @@ namespace EcrCurator.Infrastructure.Snapshots;
 /// <summary>Saves what a snapshot saw and decided: repositories, images, per-repository figures and proposals.</summary>
 public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
 {
-    /// <summary>The manifests stored so far of one registry's present images, so that a snapshot reads only new ones.</summary>
-    public async Task<KnownManifests> KnownManifestsAsync(string accountId, string region, CancellationToken cancellation)
+    /// <summary>The manifests stored so far of one registry's present images, asked for per repository, so that a snapshot reads only new ones.</summary>
+    public KnownManifests KnownManifests(string accountId, string region) => new(async (repository, cancellation) =>
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var rows = await db.Images.AsNoTracking()
             .Where(image => image.GoneAt == null && (image.LayerDigests != null || image.Manifests.Length > 0))
-            .Join(db.Repositories.Where(repository => repository.AccountId == accountId && repository.Region == region), image => image.RepositoryId, repository => repository.Id, (image, repository) => new
-            {
-                repository.AccountId, repository.Region, repository.Name, image.Digest, image.LayerDigests, image.LayerSizes, image.Manifests, image.Subject,
-            })
+            .Join(
+                db.Repositories.Where(row => row.AccountId == accountId && row.Region == region && row.Name == repository.Name),
+                image => image.RepositoryId, row => row.Id, (image, _) => new { image.Digest, image.LayerDigests, image.LayerSizes, image.Manifests, image.Subject })
             .ToListAsync(cancellation);
-        return new KnownManifests(rows
-            .GroupBy(row => new RepositoryKey(row.AccountId, row.Region, row.Name))
-            .ToDictionary(group => group.Key, group => group.ToDictionary(
-                row => row.Digest,
-                row => new ImageManifest([.. (row.LayerDigests ?? []).Zip(row.LayerSizes ?? [], (digest, size) => new Layer(digest, size))], row.Manifests, row.Subject))));
-    }
+        return rows.ToDictionary(
+            row => row.Digest,
+            row => new ImageManifest([.. (row.LayerDigests ?? []).Zip(row.LayerSizes ?? [], (digest, size) => new Layer(digest, size))], row.Manifests, row.Subject));
+    });
 
+    /// <summary>
+    /// Decides every repository the snapshot staged, one at a time as it streams from the staging table, and saves
+    /// what it saw and decided in one transaction: no more than one repository's images are held at once.
+    /// </summary>
     /// <returns>False when the snapshot was no longer running (another settle saved it first): nothing is written.</returns>
-    public async Task<bool> SaveAsync(long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+    public async Task<bool> SaveAsync(
+        long snapshotId, RetentionRun run, IReadOnlyList<RepositoryHeading> headings, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var running = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM snapshots WHERE id = {snapshotId} FOR UPDATE").SingleAsync(cancellation);
+        if (running != "Running")
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-            var running = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM snapshots WHERE id = {snapshotId} FOR UPDATE").SingleAsync(cancellation);
-            if (running != "Running")
-            {
-                return false;
-            }
-
-            var repositories = await SaveRepositoriesAsync(db, plan, cancellation);
-            await MarkGoneAsync(db, snapshotId, plan, read, now, cancellation);
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await ImageRows.SaveAsync(connection, Staged(plan, repositories), [.. repositories.Values.Select(row => row.Id)], snapshotId, now, cancellation);
-            await BulkCopy.WriteAsync(
-                connection,
-                "snapshot_repositories (snapshot_id, repository_id, images, candidates, image_bytes, candidate_bytes, reclaimable_bytes)",
-                plan.Repositories,
-                async (copy, repository, token) =>
-                {
-                    await copy.WriteAsync(snapshotId, NpgsqlTypes.NpgsqlDbType.Bigint, token);
-                    await copy.WriteAsync(repositories[repository.Repository.Key].Id, NpgsqlTypes.NpgsqlDbType.Bigint, token);
-                    await copy.WriteAsync(repository.Images.Count, NpgsqlTypes.NpgsqlDbType.Integer, token);
-                    await copy.WriteAsync(repository.Candidates.Count(), NpgsqlTypes.NpgsqlDbType.Integer, token);
-                    await copy.WriteAsync(repository.Bytes.ImageBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
-                    await copy.WriteAsync(repository.Bytes.CandidateBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
-                    await copy.WriteAsync(repository.Bytes.ReclaimableBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
-                },
-                cancellation);
-            var created = plan.IsComplete ? await Proposals.SettleAsync(db, snapshotId, plan, repositories, now, cancellation) : [];
-
-            await FinishSnapshotAsync(db, snapshotId, plan, read, now, cancellation);
-            await db.SaveChangesAsync(cancellation);
-            await Proposals.WriteCandidatesAsync(connection, created, cancellation);
-            await transaction.CommitAsync(cancellation);
+            return false;
         }
 
+        var repositories = await SaveRepositoriesAsync(db, headings, cancellation);
+        await MarkGoneAsync(db, snapshotId, headings, read, now, cancellation);
+        var proposals = await Proposals.OpenAsync(db, snapshotId, now, cancellation);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var figures = new List<SnapshotRepositoryRow>(headings.Count);
+        await using (var images = await ImageRows.BeginAsync(connection, cancellation))
+        {
+            await foreach (var record in RepositoryStaging.ReadAsync(contexts, snapshotId, cancellation))
+            {
+                var repository = run.Evaluate(record);
+                var row = repositories[record.Key];
+                Describe(row, repository);
+                await images.WriteAsync(row.Id, repository, cancellation);
+                figures.Add(new SnapshotRepositoryRow
+                {
+                    SnapshotId = snapshotId, RepositoryId = row.Id, Images = repository.Images.Count, Candidates = row.CandidateCount,
+                    ImageBytes = repository.Bytes.ImageBytes, CandidateBytes = repository.Bytes.CandidateBytes, ReclaimableBytes = repository.Bytes.ReclaimableBytes,
+                });
+                if (read.Inventory.IsComplete)
+                {
+                    proposals.Settle(row, repository);
+                }
+            }
+
+            await images.SaveAsync([.. repositories.Values.Select(row => row.Id)], snapshotId, now, cancellation);
+        }
+
+        await BulkCopy.WriteAsync(
+            connection,
+            "snapshot_repositories (snapshot_id, repository_id, images, candidates, image_bytes, candidate_bytes, reclaimable_bytes)",
+            figures,
+            async (copy, repository, token) =>
+            {
+                await copy.WriteAsync(repository.SnapshotId, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                await copy.WriteAsync(repository.RepositoryId, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                await copy.WriteAsync(repository.Images, NpgsqlTypes.NpgsqlDbType.Integer, token);
+                await copy.WriteAsync(repository.Candidates, NpgsqlTypes.NpgsqlDbType.Integer, token);
+                await copy.WriteAsync(repository.ImageBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                await copy.WriteAsync(repository.CandidateBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+                await copy.WriteAsync(repository.ReclaimableBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
+            },
+            cancellation);
+        await FinishSnapshotAsync(db, snapshotId, figures, read, now, cancellation);
+        await db.SaveChangesAsync(cancellation);
+        await proposals.WriteCandidatesAsync(connection, cancellation);
+        await transaction.CommitAsync(cancellation);
         return true;
     }
 
-    private static async Task<Dictionary<RepositoryKey, RepositoryRow>> SaveRepositoriesAsync(CuratorDbContext db, RetentionPlan plan, CancellationToken cancellation)
+    /// <summary>The repositories the snapshot read, as rows with ids (new ones added), before their images are decided.</summary>
+    private static async Task<Dictionary<RepositoryKey, RepositoryRow>> SaveRepositoriesAsync(
+        CuratorDbContext db, IReadOnlyList<RepositoryHeading> headings, CancellationToken cancellation)
     {
         var existing = (await db.Repositories.ToListAsync(cancellation)).ToDictionary(row => new RepositoryKey(row.AccountId, row.Region, row.Name));
-        foreach (var repository in plan.Repositories)
+        foreach (var (key, team) in headings)
         {
-            if (!existing.TryGetValue(repository.Repository.Key, out var row))
+            if (!existing.TryGetValue(key, out var row))
             {
-                var key = repository.Repository.Key;
-                existing[key] = row = new RepositoryRow { AccountId = key.AccountId, Region = key.Region, Name = key.Name, Team = repository.Repository.Team };
+                existing[key] = row = new RepositoryRow { AccountId = key.AccountId, Region = key.Region, Name = key.Name, Team = team };
                 db.Repositories.Add(row);
             }
 
-            row.Team = repository.Repository.Team;
-            var tags = repository.Repository.Tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => $"{tag.Key}={tag.Value}").ToArray();
-            if (!row.Tags.SequenceEqual(tags))
-            {
-                row.Tags = tags;
-            }
-
-            row.Mode = repository.Policy.Mode.ToString();
-            row.ImageCount = repository.Images.Count;
-            row.CandidateCount = repository.Candidates.Count();
-            row.InUseCount = repository.Images.Count(image => image.Reasons.HasFlag(Reasons.InUse));
-            row.PinnedCount = repository.Images.Count(image => image.Reasons.HasFlag(Reasons.Pinned));
-            row.ImageBytes = repository.Bytes.ImageBytes;
-            row.CandidateBytes = repository.Bytes.CandidateBytes;
-            row.ReclaimableBytes = repository.Bytes.ReclaimableBytes;
-            row.LastPushedAt = repository.Images.Count == 0 ? null : repository.Images[0].Image.PushedAt;
+            row.Team = team;
             row.GoneAt = null;
         }
 
         await db.SaveChangesAsync(cancellation);
-        return plan.Repositories.ToDictionary(repository => repository.Repository.Key, repository => existing[repository.Repository.Key]);
+        return headings.ToDictionary(heading => heading.Key, heading => existing[heading.Key]);
+    }
+
+    /// <summary>A repository's row: its tags, mode and figures as this snapshot decided them.</summary>
+    private static void Describe(RepositoryRow row, RepositoryPlan repository)
+    {
+        var tags = repository.Repository.Tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => $"{tag.Key}={tag.Value}").ToArray();
+        if (!row.Tags.SequenceEqual(tags))
+        {
+            row.Tags = tags;
+        }
+
+        row.Mode = repository.Policy.Mode.ToString();
+        row.ImageCount = repository.Images.Count;
+        row.CandidateCount = repository.Candidates.Count();
+        row.InUseCount = repository.Images.Count(image => image.Reasons.HasFlag(Reasons.InUse));
+        row.PinnedCount = repository.Images.Count(image => image.Reasons.HasFlag(Reasons.Pinned));
+        row.ImageBytes = repository.Bytes.ImageBytes;
+        row.CandidateBytes = repository.Bytes.CandidateBytes;
+        row.ReclaimableBytes = repository.Bytes.ReclaimableBytes;
+        row.LastPushedAt = repository.Images.Count == 0 ? null : repository.Images[0].Image.PushedAt;
     }
 
     /// <summary>
     /// A repository of a registry listed in full that is neither in the plan nor left out was deleted: it, its images
     /// and its pending proposal are marked so.
     /// </summary>
-    private static async Task MarkGoneAsync(CuratorDbContext db, long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+    private static async Task MarkGoneAsync(
+        CuratorDbContext db, long snapshotId, IReadOnlyList<RepositoryHeading> headings, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
     {
-        var present = plan.Repositories.Select(repository => repository.Repository.Key).Concat(read.LeftOut).ToHashSet();
+        var present = headings.Select(heading => heading.Key).Concat(read.LeftOut).ToHashSet();
         var listed = read.RegistriesListed.ToHashSet();
         var gone = (await db.Repositories.Where(row => row.GoneAt == null).ToListAsync(cancellation))
             .Where(row => listed.Contains($"{row.AccountId}/{row.Region}") && !present.Contains(new RepositoryKey(row.AccountId, row.Region, row.Name)))
@@ -136,31 +163,22 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         AuditLog.Record(db, AuditLog.System, "repositories.gone", $"snapshot/{snapshotId}", new { repositories = gone.Select(row => $"{row.AccountId}/{row.Region}/{row.Name}") }, at: now);
     }
 
-    private static IEnumerable<StagedImage> Staged(RetentionPlan plan, Dictionary<RepositoryKey, RepositoryRow> repositories) =>
-        from repository in plan.Repositories
-        let id = repositories[repository.Repository.Key].Id
-        from decision in repository.Images
-        let image = decision.Image
-        select new StagedImage(
-            id, image.Digest, [.. image.Tags], image.PushedAt, image.SizeBytes, image.LastPulledAt, image.MediaType, image.ArtifactMediaType,
-            image.Status == ImageStatus.Archived ? "ARCHIVED" : "ACTIVE", [.. image.Manifests], image.Subject,
-            image.Layers?.Select(layer => layer.Digest).ToArray(), image.Layers?.Select(layer => layer.Size).ToArray(),
-            decision.Decision == Decision.Delete ? "delete" : "keep", [.. decision.ReasonCodes], [.. decision.UsedBy.Select(site => site.ToString()).Order(StringComparer.Ordinal)]);
-
-    private static async Task FinishSnapshotAsync(CuratorDbContext db, long snapshotId, RetentionPlan plan, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+    private static async Task FinishSnapshotAsync(
+        CuratorDbContext db, long snapshotId, List<SnapshotRepositoryRow> repositories, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
     {
+        var complete = read.Inventory.IsComplete;
         var snapshot = await db.Snapshots.SingleAsync(row => row.Id == snapshotId, cancellation);
         snapshot.FinishedAt = now;
-        snapshot.Status = plan.IsComplete ? "Complete" : "Incomplete";
-        snapshot.IncompleteReasons = [.. plan.IncompleteReasons];
+        snapshot.Status = complete ? "Complete" : "Incomplete";
+        snapshot.IncompleteReasons = [.. read.Inventory.IncompleteReasons];
         snapshot.Problems = [.. read.Problems];
-        snapshot.Repositories = plan.Repositories.Count;
-        snapshot.Images = plan.Repositories.Sum(repository => repository.Images.Count);
-        snapshot.Candidates = plan.Repositories.Sum(repository => repository.Candidates.Count());
-        snapshot.ImageBytes = plan.Repositories.Sum(repository => repository.Bytes.ImageBytes);
-        snapshot.CandidateBytes = plan.Repositories.Sum(repository => repository.Bytes.CandidateBytes);
-        snapshot.ReclaimableBytes = plan.Repositories.Sum(repository => repository.Bytes.ReclaimableBytes);
-        AuditLog.Record(db, snapshot.StartedBy, plan.IsComplete ? "snapshot.completed" : "snapshot.incomplete", $"snapshot/{snapshotId}", new
+        snapshot.Repositories = repositories.Count;
+        snapshot.Images = repositories.Sum(repository => repository.Images);
+        snapshot.Candidates = repositories.Sum(repository => repository.Candidates);
+        snapshot.ImageBytes = repositories.Sum(repository => repository.ImageBytes);
+        snapshot.CandidateBytes = repositories.Sum(repository => repository.CandidateBytes);
+        snapshot.ReclaimableBytes = repositories.Sum(repository => repository.ReclaimableBytes);
+        AuditLog.Record(db, snapshot.StartedBy, complete ? "snapshot.completed" : "snapshot.incomplete", $"snapshot/{snapshotId}", new
         {
             snapshot.Repositories, snapshot.Images, snapshot.Candidates, snapshot.ImageBytes, snapshot.CandidateBytes, snapshot.ReclaimableBytes,
             snapshot.IncompleteReasons, snapshot.Problems,

@@ -72,6 +72,26 @@ public class RetentionPropertiesTests
     }
 
     [Fact]
+    public void DecidesTheSameOneRepositoryAtATimeAsAllAtOnce()
+    {
+        foreach (var (seed, world, plan) in Generated())
+        {
+            foreach (var inventory in new[] { world.Inventory, world.Incomplete("222222222222/us-east-1: ThrottlingException").Inventory })
+            {
+                var whole = RetentionEngine.Evaluate(inventory, world.Policies, world.Pins, Clock.Now);
+                var run = RetentionEngine.Prepare(
+                    [.. inventory.Repositories.Select(repository => new RepositoryHeading(repository.Key, repository.Team))],
+                    inventory.Uses, inventory.TaskDefinitions, inventory.IncompleteReasons, world.Policies, world.Pins, Clock.Now);
+                var streamed = inventory.Repositories.Reverse().Select(run.Evaluate).ToDictionary(repository => repository.Repository.Key);
+
+                Assert.Equal(
+                    Describe(whole),
+                    Describe(whole with { Repositories = [.. whole.Repositories.Select(repository => streamed[repository.Repository.Key])] }));
+            }
+        }
+    }
+
+    [Fact]
     public void NeverDeletesFromAnIncompleteInventoryButStillListsEveryReason()
     {
         foreach (var (_, world, plan) in Generated())

@@ -30,6 +30,7 @@ public sealed class SnapshotJobTests(TestDatabase database) : IAsyncLifetime
         await using var db = database.Contexts.CreateDbContext();
         Assert.Equal(2, await db.Proposals.CountAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await db.SnapshotReads.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await db.SnapshotReadRepositories.ToListAsync(TestContext.Current.CancellationToken));
         var succeeded = await SucceededJobsAsync(expected: 4);
         Assert.Equal(1, succeeded.Count(name => name == nameof(SnapshotJob.RunAsync)));
         Assert.Equal(2, succeeded.Count(name => name == nameof(SnapshotJob.ReadSourceAsync)));

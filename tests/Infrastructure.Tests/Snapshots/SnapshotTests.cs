@@ -172,6 +172,32 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASourceReadAgainAfterItsProcessDiedReplacesWhatItsFirstReadStaged()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
+        var snapshots = harness.Service<SnapshotService>();
+        var started = await snapshots.StartAsync("alice", Cancellation);
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            // The first read staged a repository (since deleted) and died before it recorded the source as read.
+            db.SnapshotReadRepositories.Add(new SnapshotReadRepositoryRow
+            {
+                SnapshotId = started.Id, AccountId = Account, Region = Region, Name = "a/ghost", Team = "a", Payload = [0x1f, 0x8b, 0, 0],
+            });
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        Assert.True(await snapshots.ReadSourceAsync(started.Id, Account, Region, Cancellation));
+        var settled = await snapshots.SettleAsync(started.Id, Cancellation);
+
+        Assert.Equal("Complete", settled.Status);
+        await using var check = database.Contexts.CreateDbContext();
+        Assert.Equal(["a/one", "b/two"], await check.Repositories.OrderBy(row => row.Name).Select(row => row.Name).ToListAsync(Cancellation));
+        Assert.Empty(await check.SnapshotReadRepositories.ToListAsync(Cancellation));
+        Assert.Empty(await check.SnapshotReads.ToListAsync(Cancellation));
+    }
+
+    [Fact]
     public async Task MarksADeletedRepositoryGoneAndSupersedesItsProposal()
     {
         await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());

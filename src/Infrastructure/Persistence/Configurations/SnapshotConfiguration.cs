@@ -43,3 +43,13 @@ public sealed class SnapshotReadConfiguration : IEntityTypeConfiguration<Snapsho
         builder.HasOne<SnapshotRow>().WithMany().HasForeignKey(read => read.SnapshotId);
     }
 }
+
+public sealed class SnapshotReadRepositoryConfiguration : IEntityTypeConfiguration<SnapshotReadRepositoryRow>
+{
+    public void Configure(EntityTypeBuilder<SnapshotReadRepositoryRow> builder)
+    {
+        builder.ToTable("snapshot_read_repositories");
+        builder.HasKey(read => new { read.SnapshotId, read.AccountId, read.Region, read.Name });
+        builder.HasOne<SnapshotRow>().WithMany().HasForeignKey(read => read.SnapshotId);
+    }
+}

@@ -730,6 +730,39 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.SnapshotReadRepositoryRow", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("snapshot_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("team");
+
+                    b.HasKey("SnapshotId", "AccountId", "Region", "Name");
+
+                    b.ToTable("snapshot_read_repositories", (string)null);
+                });
+
             modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.SnapshotReadRow", b =>
                 {
                     b.Property<long>("SnapshotId")
@@ -990,6 +1023,15 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("EcrCurator.Infrastructure.Persistence.Model.SnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.SnapshotReadRepositoryRow", b =>
+                {
                     b.HasOne("EcrCurator.Infrastructure.Persistence.Model.SnapshotRow", null)
                         .WithMany()
                         .HasForeignKey("SnapshotId")

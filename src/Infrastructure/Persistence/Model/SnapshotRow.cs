@@ -89,3 +89,22 @@ public sealed class SnapshotReadRow
 
     public required byte[] Payload { get; set; }
 }
+
+/// <summary>
+/// One repository a source read for a snapshot under way, with its images (gzip JSON), until the snapshot settles and
+/// removes it: a snapshot settles repository by repository and never holds every image at once.
+/// </summary>
+public sealed class SnapshotReadRepositoryRow
+{
+    public long SnapshotId { get; set; }
+
+    public required string AccountId { get; set; }
+
+    public required string Region { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Team { get; set; }
+
+    public required byte[] Payload { get; set; }
+}
