@@ -31,6 +31,8 @@ public sealed record SimulatorOptions
         ["--teams"] = (o, v) => o.With(g => g with { Teams = Int(v) }),
         ["--repositories"] = (o, v) => o.With(g => g with { Repositories = Int(v) }),
         ["--images-per-repository"] = (o, v) => o.With(g => g with { ImagesPerRepository = Int(v) }),
+        ["--large-repository-images"] = (o, v) => o.With(g => g with { LargeRepositoryImages = Int(v) }),
+        ["--large-repository-name"] = (o, v) => o.With(g => g with { LargeRepositoryName = v }),
         ["--multi-arch-share"] = (o, v) => o.With(g => g with { MultiArchShare = Share(v) }),
         ["--signature-share"] = (o, v) => o.With(g => g with { SignatureShare = Share(v) }),
         ["--untagged-share"] = (o, v) => o.With(g => g with { UntaggedShare = Share(v) }),

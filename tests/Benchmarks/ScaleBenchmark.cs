@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using EcrCurator.AwsSimulator;
 using EcrCurator.AwsSimulator.Generation;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Inventory;
@@ -16,7 +15,6 @@ using EcrCurator.Web.Features.Overview;
 using EcrCurator.Web.Features.Repositories;
 using EcrCurator.Web.Features.Repository;
 using EcrCurator.Web.SignIn;
-using EcrCurator.Worlds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,17 +28,17 @@ namespace EcrCurator.Benchmarks;
 
 /// <summary>
 /// <c>scale</c>: the whole product (the server of <see cref="Server.BuildAsync"/>, dashboard and job server, on a
-/// fresh database) against the simulator serving a generated organisation in this process — a registry account and a
-/// workload account reached through a role, plus one large repository. A first snapshot, then
-/// <c>--days</c> times: the world advances one simulated day and another snapshot is taken. Per snapshot: wall time,
-/// the sampled peak working set of this process (simulator and app together), the database's size; the engine's time
+/// fresh database) against the simulator serving a generated organisation in a process of its own
+/// (<see cref="SimulatorProcess"/>) — a registry account and a workload account reached through a role, plus one large
+/// repository. A first snapshot, then <c>--days</c> times: the world advances one simulated day and another snapshot is
+/// taken. Per snapshot: wall time, the sampled peak working set of this process (the app, and the small harness around
+/// it) and of the simulator's, the database's size; the engine's time
 /// by running <see cref="RetentionEngine.Evaluate"/> again over a fresh read of the same world; then the median and
 /// 95th percentile of the feature-service calls the interactive pages make and of the prerendered pages over HTTP.
 /// </summary>
 public static partial class ScaleBenchmark
 {
     private const string Region = "ap-northeast-1";
-    private const string BigRepository = "care/app-big";
     private const double ImagesPerPush = 1.3;
 
     public static async Task<int> RunAsync(string[] args)
@@ -68,23 +66,22 @@ public static partial class ScaleBenchmark
             TasksPerService = (tasks + services - 1) / services,
             Clusters = 4,
             DailyChangeRate = 0.01,
+            LargeRepositoryImages = bigImages > 0 ? pushes(bigImages) : 0,
         };
 
-        using var memory = new MemorySampler();
-        var clock = Stopwatch.StartNew();
-        var world = Generate(settings, bigImages > 0 ? pushes(bigImages) : 0);
+        using var memory = new MemorySampler(Process.GetCurrentProcess());
         await BenchmarkDatabase.DropAsync(connection);
-        var (simulator, endpoint) = await SimulatorApp.StartOnLoopbackAsync(world, settings);
-        await using var _ = simulator;
-        world = null;
+        var clock = Stopwatch.StartNew();
+        await using var simulator = await SimulatorProcess.StartAsync(Arguments(settings), TimeSpan.FromMinutes(15));
+        using var simulatorMemory = new MemorySampler(Process.GetProcessById(simulator.Id));
+        var endpoint = simulator.Endpoint;
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", settings.RegistryAccount);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
         Environment.SetEnvironmentVariable("AWS_REGION", Region);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint.ToString());
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var simulatorOnly = memory.Now();
-        Console.WriteLine($"World: {SimulatorApp.Describe(simulator)} (generated and served in {clock.Elapsed.TotalSeconds:0.0} s)");
-        Console.WriteLine($"Process with the simulator alone: working set {simulatorOnly / 1e6:0} MB, managed heap {GC.GetTotalMemory(false) / 1e6:0} MB");
+        var serving = simulatorMemory.Now();
+        Console.WriteLine($"World: {simulator.Description} (generated and served in {clock.Elapsed.TotalSeconds:0.0} s by the simulator's process {simulator.Id})");
+        Console.WriteLine($"The simulator's process serving it: working set {serving / 1e6:0} MB; the app's process before the server: working set {memory.Now() / 1e6:0} MB");
 
         var app = await Server.BuildAsync(
         [
@@ -111,39 +108,37 @@ public static partial class ScaleBenchmark
 
             var before = await BenchmarkDatabase.SizeAsync(connection);
             memory.StartPhase();
+            simulatorMemory.StartPhase();
             var wall = Stopwatch.StartNew();
             var taken = await app.Services.GetRequiredService<SnapshotService>().TakeAsync("system", CancellationToken.None);
             var seconds = wall.Elapsed.TotalSeconds;
             var peak = memory.PhasePeak();
+            var simulatorPeak = simulatorMemory.PhasePeak();
             var after = await BenchmarkDatabase.SizeAsync(connection);
             var engine = day == 0 || day == days ? await EngineAsync(app.Services) : (double?)null;
-            var figures = new SnapshotFigures(day, seconds, peak, engine, after, after - before, taken.Status, taken.Candidates);
+            var figures = new SnapshotFigures(day, seconds, peak, simulatorPeak, engine, after, after - before, taken.Status, taken.Candidates);
             snapshots.Add(figures);
             Console.WriteLine(
-                $"snapshot {taken.Id} (day {day}): {taken.Status}, {seconds:0.0} s, peak working set {peak / 1e6:0} MB, " +
+                $"snapshot {taken.Id} (day {day}): {taken.Status}, {seconds:0.0} s, peak working set {peak / 1e6:0} MB (the simulator's {simulatorPeak / 1e6:0} MB), " +
                 $"engine {(engine is { } e ? $"{e * 1000:0} ms" : "-")}, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.0;-0.0} MB), {taken.Candidates} candidates");
         }
 
         var pages = await PagesAsync(app, address, requests);
-        Print(snapshots, pages, simulatorOnly, memory.Peak, Environment.ProcessorCount);
+        var appPeaks = new ProcessPeaks(memory.Peak, Process.GetCurrentProcess().PeakWorkingSet64);
+        Print(snapshots, pages, appPeaks, new ProcessPeaks(simulatorMemory.Peak, simulator.PeakWorkingSet()), serving, Environment.ProcessorCount);
         await app.StopAsync();
         return snapshots.All(snapshot => snapshot.Status == "Complete") ? 0 : 1;
     }
 
-    /// <summary>The generated organisation, plus one repository of <paramref name="bigPushes"/> pushes (team "care") from a second generation.</summary>
-    private static World Generate(GeneratorSettings settings, int bigPushes)
-    {
-        var world = WorldGenerator.Generate(settings);
-        if (bigPushes <= 0)
+    /// <summary>The simulator's command line for the settings the benchmark sets (the others are the generator's defaults).</summary>
+    private static IEnumerable<string> Arguments(GeneratorSettings settings) =>
+        new (string Name, object Value)[]
         {
-            return world;
-        }
-
-        var big = WorldGenerator.Generate(new GeneratorSettings { Seed = settings.Seed + 1, Teams = 1, Repositories = 1, ImagesPerRepository = bigPushes, Services = 0 })
-            .Accounts[0].Repositories[0] with { Name = BigRepository };
-        var registry = world.Accounts[0];
-        return world with { Accounts = [registry with { Repositories = [.. registry.Repositories, big] }, .. world.Accounts.Skip(1)] };
-    }
+            ("--seed", settings.Seed), ("--teams", settings.Teams), ("--repositories", settings.Repositories),
+            ("--images-per-repository", settings.ImagesPerRepository), ("--services", settings.Services),
+            ("--tasks-per-service", settings.TasksPerService), ("--clusters", settings.Clusters),
+            ("--daily-change-rate", settings.DailyChangeRate), ("--large-repository-images", settings.LargeRepositoryImages),
+        }.SelectMany(option => new[] { option.Name, string.Format(CultureInfo.InvariantCulture, "{0}", option.Value) });
 
     /// <summary>
     /// The engine's time for the world as the last snapshot saw it: a fresh read (stored manifests reused, as a
@@ -270,19 +265,21 @@ public static partial class ScaleBenchmark
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    private static void Print(List<SnapshotFigures> snapshots, List<PageFigures> pages, long simulatorOnly, long peak, int cores)
+    private static void Print(List<SnapshotFigures> snapshots, List<PageFigures> pages, ProcessPeaks app, ProcessPeaks simulator, long simulatorServing, int cores)
     {
         Console.WriteLine();
-        Console.WriteLine($"| snapshot | wall time (< 5 min) | peak working set (< 2 GB) | engine | database | growth (< 50 MB) | candidates |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"| snapshot | wall time (< 5 min) | peak working set of the app's process (< 2 GB) | the simulator's process | engine | database | growth (< 50 MB) | candidates |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in snapshots)
         {
             Console.WriteLine(
-                $"| {(s.Day == 0 ? "first" : $"day {s.Day}")} | {s.Seconds:0.0} s | {s.PeakWorkingSet / 1e6:N0} MB | {(s.EngineSeconds is { } e ? $"{e * 1000:N0} ms ({e / s.Seconds:P1})" : "-")} " +
+                $"| {(s.Day == 0 ? "first" : $"day {s.Day}")} | {s.Seconds:0.0} s | {s.PeakWorkingSet / 1e6:N0} MB | {s.SimulatorPeakWorkingSet / 1e6:N0} MB " +
+                $"| {(s.EngineSeconds is { } e ? $"{e * 1000:N0} ms ({e / s.Seconds:P1})" : "-")} " +
                 $"| {s.DatabaseBytes / 1e6:N1} MB | {(s.Day == 0 ? "-" : $"{s.GrowthBytes / 1e6:+0.0;-0.0} MB")} | {s.Candidates:N0} |");
         }
 
-        Console.WriteLine($"process peak working set {peak / 1e6:N0} MB (PeakWorkingSet64 {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB); the simulator alone {simulatorOnly / 1e6:N0} MB; {cores} cores");
+        Console.WriteLine($"the app's process: peak working set {app.Sampled / 1e6:N0} MB sampled, {app.Kernel / 1e6:N0} MB the kernel's peak (VmHWM, the whole run); {cores} cores");
+        Console.WriteLine($"the simulator's process: peak working set {simulator.Sampled / 1e6:N0} MB sampled, {simulator.Kernel / 1e6:N0} MB the kernel's peak (generating included); {simulatorServing / 1e6:N0} MB once serving");
         Console.WriteLine();
         Console.WriteLine("| page (after the last snapshot) | median | p95 (< 200 ms) |");
         Console.WriteLine("| --- | ---: | ---: |");
@@ -292,52 +289,10 @@ public static partial class ScaleBenchmark
         }
     }
 
-    private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, double? EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates);
+    private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, long SimulatorPeakWorkingSet, double? EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates);
 
     private sealed record PageFigures(string Name, double Median, double P95);
 
-    /// <summary>This process's working set every 100 ms: the peak of the whole run and of the current phase.</summary>
-    private sealed class MemorySampler : IDisposable
-    {
-        private readonly Process process = Process.GetCurrentProcess();
-        private readonly Timer timer;
-        private long phasePeak;
-
-        public MemorySampler() => timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
-
-        public long Peak { get; private set; }
-
-        public long Now()
-        {
-            lock (process)
-            {
-                process.Refresh();
-                return process.WorkingSet64;
-            }
-        }
-
-        public void StartPhase() => Interlocked.Exchange(ref phasePeak, Now());
-
-        public long PhasePeak()
-        {
-            Sample();
-            return Interlocked.Read(ref phasePeak);
-        }
-
-        private void Sample()
-        {
-            var now = Now();
-            lock (process)
-            {
-                Peak = Math.Max(Peak, now);
-                phasePeak = Math.Max(phasePeak, now);
-            }
-        }
-
-        public void Dispose()
-        {
-            timer.Dispose();
-            process.Dispose();
-        }
-    }
+    /// <summary>A process's peak working set: sampled every 100 ms while the benchmark ran, and the kernel's own peak.</summary>
+    private sealed record ProcessPeaks(long Sampled, long Kernel);
 }

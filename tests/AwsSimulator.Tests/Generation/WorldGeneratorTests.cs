@@ -78,6 +78,31 @@ public sealed class WorldGeneratorTests
     }
 
     [Fact]
+    public void AddsALargeRepositoryWithoutChangingTheRestOfTheWorld()
+    {
+        var world = WorldGenerator.Generate(Settings with { LargeRepositoryImages = 400 });
+        var registry = world.Accounts[0];
+        var large = registry.Repositories[^1];
+        var rest = world with { Accounts = [registry with { Repositories = [.. registry.Repositories.SkipLast(1)] }, .. world.Accounts.Skip(1)] };
+
+        Assert.Equal(("care/app-big", "care"), (large.Name, large.Tags["team"]));
+        Assert.InRange(large.Images.Count, 400, 600);
+        Assert.Single(large.Images, image => image.Tags.Contains("latest"));
+        Assert.Equal(Bytes(WorldGenerator.Generate(Settings)), Bytes(rest));
+        Assert.Equal(Bytes(world), Bytes(WorldGenerator.Generate(Settings with { LargeRepositoryImages = 400 })));
+    }
+
+    [Fact]
+    public void RunsNoServiceOnTheLargeRepository()
+    {
+        var world = WorldGenerator.Generate(Settings with { Services = 60, LargeRepositoryImages = 50, LargeRepositoryName = "search/huge" });
+        var images = world.Accounts.SelectMany(account => account.TaskDefinitions).SelectMany(definition => definition.Containers).Select(container => container.Image);
+
+        Assert.Equal("search/huge", world.Accounts[0].Repositories[^1].Name);
+        Assert.DoesNotContain(images, image => image.Contains("/search/huge:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RefusesSettingsThatMakeNoSense() =>
         Assert.Throws<ArgumentException>(() => WorldGenerator.Generate(Settings with { MultiArchShare = 2 }));
 }

@@ -68,6 +68,18 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task ServesAGeneratedWorldWithALargeRepository()
+    {
+        var options = SimulatorOptions.Parse(["--generate", "--seed", "5", "--repositories", "3", "--large-repository-images=200", "--large-repository-name", "billing/huge"]);
+        await using var app = SimulatorApp.Create(options);
+
+        var state = app.Services.GetRequiredService<SimulatorState>();
+
+        Assert.Equal((200, "billing/huge"), (options.Generator.LargeRepositoryImages, options.Generator.LargeRepositoryName));
+        Assert.InRange(state.Read(s => s.Regions.Single(region => region.AccountId == "111111111111").Repositories["billing/huge"].Images.Count), 200, 300);
+    }
+
+    [Fact]
     public void WritesAGeneratedWorldThatReadsBackTheSame()
     {
         var path = Path.GetTempFileName();
@@ -89,6 +101,9 @@ public sealed class StartupTests
     [InlineData(new[] { "--generate", "--seed", "x" }, "--seed: 'x' is not a valid value")]
     [InlineData(new[] { "--generate", "--multi-arch-share", "1.5" }, "between 0 and 1")]
     [InlineData(new[] { "--generate", "--teams" }, "--teams needs a value")]
+    [InlineData(new[] { "--generate", "--large-repository-images", "-1" }, "counts cannot be negative")]
+    [InlineData(new[] { "--generate", "--large-repository-images", "5", "--large-repository-name", "care/app-0000" }, "not one of the generated repositories' names")]
+    [InlineData(new[] { "--generate", "--large-repository-images", "5", "--large-repository-name", "big" }, "the large repository's name is TEAM/NAME")]
     public void RefusesAWrongCommandLineNamingTheOption(string[] args, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => SimulatorOptions.Parse(args));

@@ -14,6 +14,14 @@ public sealed record GeneratorSettings
 
     public int ImagesPerRepository { get; init; } = 12;
 
+    /// <summary>
+    /// Pushes of one more, large repository (<see cref="LargeRepositoryName"/>) in the registry account; 0 for none. It
+    /// has its own draws (seed + 1), so the rest of the world is the same with or without it, and no service runs it.
+    /// </summary>
+    public int LargeRepositoryImages { get; init; }
+
+    public string LargeRepositoryName { get; init; } = "care/app-big";
+
     /// <summary>Share of pushes that are multi-architecture (an index with two child manifests).</summary>
     public double MultiArchShare { get; init; } = 0.1;
 
@@ -50,7 +58,7 @@ public sealed record GeneratorSettings
     /// <summary>The problems with these settings, if any.</summary>
     public IEnumerable<string> Problems()
     {
-        if (Teams < 1 || Repositories < 0 || ImagesPerRepository < 1 || Clusters < 1 || Services < 0 || TasksPerService < 0 || HistoryDays < 1)
+        if (Teams < 1 || Repositories < 0 || ImagesPerRepository < 1 || LargeRepositoryImages < 0 || Clusters < 1 || Services < 0 || TasksPerService < 0 || HistoryDays < 1)
         {
             yield return "teams, images per repository, clusters and history days must be at least 1; counts cannot be negative";
         }
@@ -63,6 +71,12 @@ public sealed record GeneratorSettings
         if (new[] { RegistryAccount, WorkloadAccount }.Any(account => account.Length != 12 || !account.All(char.IsAsciiDigit)) || RegistryAccount == WorkloadAccount)
         {
             yield return "the registry and workload accounts are two different 12-digit ids";
+        }
+
+        if (LargeRepositoryImages > 0 && Teams >= 1 && (!LargeRepositoryName.Contains('/', StringComparison.Ordinal)
+            || Enumerable.Range(0, Repositories).Any(r => WorldGenerator.RepositoryName(this, r) == LargeRepositoryName)))
+        {
+            yield return "the large repository's name is TEAM/NAME and not one of the generated repositories' names";
         }
     }
 }

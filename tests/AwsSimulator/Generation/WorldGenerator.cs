@@ -4,7 +4,8 @@ namespace EcrCurator.AwsSimulator.Generation;
 
 /// <summary>
 /// Makes a world from <see cref="GeneratorSettings"/>, deterministically: a registry account whose repositories belong
-/// to teams, and ECS services (some in a workload account, pulling across accounts) running their newest images.
+/// to teams, and ECS services (some in a workload account, pulling across accounts) running their newest images;
+/// optionally one large repository beside them.
 /// </summary>
 public static class WorldGenerator
 {
@@ -12,6 +13,8 @@ public static class WorldGenerator
 
     public static string TeamName(int index) =>
         index < TeamNames.Length ? TeamNames[index] : $"{TeamNames[index % TeamNames.Length]}{index / TeamNames.Length}";
+
+    public static string RepositoryName(GeneratorSettings settings, int index) => $"{TeamName(index % settings.Teams)}/app-{index:D4}";
 
     public static World Generate(GeneratorSettings settings)
     {
@@ -25,7 +28,7 @@ public static class WorldGenerator
         for (var r = 0; r < settings.Repositories; r++)
         {
             var team = TeamName(r % settings.Teams);
-            var name = $"{team}/app-{r:D4}";
+            var name = RepositoryName(settings, r);
             repositories.Add(new WorldRepository
             {
                 Name = name,
@@ -36,6 +39,11 @@ public static class WorldGenerator
         }
 
         var workloads = WorkloadGenerator.Generate(settings, draws, repositories);
+        if (settings.LargeRepositoryImages > 0)
+        {
+            repositories.Add(LargeRepository(settings));
+        }
+
         return new World
         {
             Accounts =
@@ -56,6 +64,21 @@ public static class WorldGenerator
                     Clusters = workloads.Workload.Clusters,
                 },
             ],
+        };
+    }
+
+    /// <summary>
+    /// The large repository: the one repository of a generation of its own (seed + 1, one team, no services), renamed
+    /// and given the team its name begins with.
+    /// </summary>
+    private static WorldRepository LargeRepository(GeneratorSettings settings)
+    {
+        var own = settings with { Seed = settings.Seed + 1, Teams = 1, Repositories = 1, ImagesPerRepository = settings.LargeRepositoryImages, Services = 0, LargeRepositoryImages = 0 };
+        var repository = Generate(own).Accounts[0].Repositories[0];
+        return repository with
+        {
+            Name = settings.LargeRepositoryName,
+            Tags = new Dictionary<string, string> { ["team"] = settings.LargeRepositoryName.Split('/')[0] },
         };
     }
 }
