@@ -5,5 +5,8 @@ public sealed record ImageDecision(ImageRecord Image, Decision Decision, Reasons
 {
     public bool IsCandidate => Decision == Decision.Delete;
 
+    /// <summary>An index child or an artifact attached to another image of the repository: not a top-level image (SPEC 3.4, 3.5).</summary>
+    public bool IsDependent { get; init; }
+
     public IReadOnlyList<string> ReasonCodes => EcrCurator.Domain.ReasonCodes.Codes(Reasons);
 }

@@ -48,7 +48,7 @@ internal sealed class RepositoryEvaluation(
         for (var i = 0; i < images.Count; i++)
         {
             var decision = usageComplete && !kept[i] ? Decision.Delete : Decision.Keep;
-            decisions[i] = new ImageDecision(images[i], decision, reasons[i], sites[i]);
+            decisions[i] = new ImageDecision(images[i], decision, reasons[i], sites[i]) { IsDependent = relations.IsDependent[i] };
         }
 
         Array.Sort(decisions, NewestPushFirst);

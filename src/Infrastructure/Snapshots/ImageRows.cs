@@ -12,7 +12,7 @@ namespace EcrCurator.Infrastructure.Snapshots;
 internal sealed class ImageRows : IAsyncDisposable
 {
     private const string Columns =
-        "repository_id, digest, tags, pushed_at, size_bytes, last_pulled_at, media_type, artifact_media_type, status, manifests, subject, layer_digests, layer_sizes, decision, reasons, used_by";
+        "repository_id, digest, tags, pushed_at, size_bytes, last_pulled_at, media_type, artifact_media_type, status, manifests, subject, layer_digests, layer_sizes, decision, reasons, used_by, is_dependent";
 
     private static readonly string Compared = string.Join(", ", Columns.Split(", ").Skip(2).Select(column => $"images.{column}")) + ", images.gone_at";
     private static readonly string Incoming = string.Join(", ", Columns.Split(", ").Skip(2).Select(column => $"EXCLUDED.{column}")) + ", NULL::timestamptz";
@@ -55,6 +55,7 @@ internal sealed class ImageRows : IAsyncDisposable
             await copy.WriteAsync(decision.Decision == Decision.Delete ? "delete" : "keep", NpgsqlDbType.Text, cancellation);
             await copy.WriteAsync(decision.ReasonCodes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
             await copy.WriteAsync(decision.UsedBy.Select(site => site.ToString()).Order(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(decision.IsDependent, NpgsqlDbType.Boolean, cancellation);
         }
     }
 

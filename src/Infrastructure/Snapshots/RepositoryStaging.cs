@@ -78,13 +78,14 @@ internal sealed class RepositoryStaging : IAsyncDisposable
         gate.Dispose();
     }
 
-    /// <summary>The repositories staged for a snapshot, one at a time, streamed over a connection of their own.</summary>
+    /// <summary>The repositories staged for a snapshot, one at a time in key order, streamed over a connection of their own.</summary>
     public static async IAsyncEnumerable<RepositoryRecord> ReadAsync(
         IDbContextFactory<CuratorDbContext> contexts, long snapshotId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var payloads = db.SnapshotReadRepositories.AsNoTracking()
             .Where(row => row.SnapshotId == snapshotId)
+            .OrderBy(row => row.AccountId).ThenBy(row => row.Region).ThenBy(row => row.Name) // the order of its key: the same every time
             .Select(row => row.Payload)
             .AsAsyncEnumerable();
         await foreach (var payload in payloads.WithCancellation(cancellation))

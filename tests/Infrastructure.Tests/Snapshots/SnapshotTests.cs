@@ -198,6 +198,35 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordsWhichImagesHangUnderAnotherAsTheEngineFoundAndTheMigrationsBackfillAgrees()
+    {
+        var world = AwsSimulator.Generation.WorldGenerator.Generate(new AwsSimulator.Generation.GeneratorSettings
+        {
+            Seed = 5, Repositories = 6, ImagesPerRepository = 25, MultiArchShare = 0.4, SignatureShare = 0.4, Services = 2,
+        });
+        await using var harness = await SnapshotHarness.StartAsync(database, world);
+        await harness.SnapshotAsync();
+        await using var db = database.Contexts.CreateDbContext();
+        var recorded = await db.Images.OrderBy(image => image.Id).Select(image => new { image.Digest, image.Manifests, image.IsDependent }).ToListAsync(Cancellation);
+
+        await db.Images.ExecuteUpdateAsync(setters => setters.SetProperty(image => image.IsDependent, false), Cancellation);
+        await db.Database.OpenConnectionAsync(Cancellation);
+        await using (var backfill = db.Database.GetDbConnection().CreateCommand())
+        {
+            backfill.CommandText = EcrCurator.Infrastructure.Persistence.Migrations.ImageDependents.Backfill;
+            await backfill.ExecuteNonQueryAsync(Cancellation);
+        }
+
+        var backfilled = await db.Images.OrderBy(image => image.Id).Select(image => image.IsDependent).ToListAsync(Cancellation);
+
+        var children = recorded.SelectMany(image => image.Manifests).ToHashSet();
+        Assert.All(recorded.Where(image => children.Contains(image.Digest)), child => Assert.True(child.IsDependent, child.Digest));
+        Assert.Contains(recorded, image => image.IsDependent && !children.Contains(image.Digest)); // signatures
+        Assert.Contains(recorded, image => !image.IsDependent);
+        Assert.Equal(recorded.Select(image => image.IsDependent), backfilled);
+    }
+
+    [Fact]
     public async Task MarksADeletedRepositoryGoneAndSupersedesItsProposal()
     {
         await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());

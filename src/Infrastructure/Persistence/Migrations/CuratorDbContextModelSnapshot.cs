@@ -201,6 +201,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("gone_at");
 
+                    b.Property<bool>("IsDependent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_dependent");
+
                     b.Property<DateTimeOffset?>("LastPulledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_pulled_at");

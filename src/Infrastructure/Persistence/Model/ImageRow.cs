@@ -44,6 +44,9 @@ public sealed class ImageRow
     /// <summary>Where ECS uses it: <c>account/region/cluster/service/NAME</c> or <c>…/task/ID</c>, with the task definition.</summary>
     public string[] UsedBy { get; set; } = [];
 
+    /// <summary>An index child or an attached artifact of another image of the repository, as the snapshot's engine found.</summary>
+    public bool IsDependent { get; set; }
+
     /// <summary>The snapshot that last wrote this row: rows are written only when the image or its decision changed.</summary>
     public long ChangedSnapshotId { get; set; }
 

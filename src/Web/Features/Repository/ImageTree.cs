@@ -6,8 +6,8 @@ namespace EcrCurator.Web.Features.Repository;
 
 /// <summary>
 /// A repository's images as a tree, read a page at a time: the top-level images (neither an index child nor an
-/// attached artifact of another image of the repository, as SPEC 3.4 and 3.5 define them), and under the visible
-/// ones only, their children and attachments, level by level.
+/// attached artifact of another image of the repository, as SPEC 3.4 and 3.5 define them and the snapshot's engine
+/// recorded), and under the visible ones only, their children and attachments, level by level.
 /// </summary>
 internal static class ImageTree
 {
@@ -16,21 +16,9 @@ internal static class ImageTree
 
     private static readonly string[] AttachmentSuffixes = [".sig", ".att", ".sbom"];
 
-    /// <summary>The repository's present images that hang under no other present image of it.</summary>
-    public static IQueryable<ImageRow> TopLevel(CuratorDbContext db, long repositoryId) => db.Images.FromSql($$"""
-        SELECT image.* FROM images image
-        WHERE image.repository_id = {{repositoryId}} AND image.gone_at IS NULL
-          AND image.digest NOT IN (
-              SELECT unnest(parent.manifests) FROM images parent
-              WHERE parent.repository_id = {{repositoryId}} AND parent.gone_at IS NULL AND cardinality(parent.manifests) > 0)
-          AND (image.subject IS NULL OR NOT EXISTS (
-              SELECT 1 FROM images subject
-              WHERE subject.repository_id = image.repository_id AND subject.digest = image.subject AND subject.gone_at IS NULL))
-          AND NOT EXISTS (
-              SELECT 1 FROM unnest(image.tags) tag
-              JOIN images subject ON subject.repository_id = image.repository_id AND subject.digest = 'sha256:' || lower(substr(tag, 8, 64))
-              WHERE tag LIKE 'sha256-%' AND tag ~ '^sha256-[0-9a-fA-F]{64}\.(sig|att|sbom)$' AND subject.gone_at IS NULL)
-        """).AsNoTracking();
+    /// <summary>The repository's present images that hang under no other image of it, as its last snapshot found.</summary>
+    public static IQueryable<ImageRow> TopLevel(CuratorDbContext db, long repositoryId) =>
+        db.Images.AsNoTracking().Where(image => image.RepositoryId == repositoryId && image.GoneAt == null && !image.IsDependent);
 
     /// <summary>The dependents of <paramref name="parents"/> and theirs in turn, each with the parent it hangs under.</summary>
     public static async Task<IReadOnlyList<(string Parent, ImageRelation Relation, ImageFacts Image)>> DependentsAsync(
