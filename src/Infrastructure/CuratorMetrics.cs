@@ -13,6 +13,7 @@ public sealed class CuratorMetrics : IDisposable
 
     private readonly Meter meter = new(MeterName);
     private readonly Histogram<double> snapshotDuration;
+    private readonly Histogram<double> engineDuration;
     private readonly Gauge<long> candidates;
     private readonly Gauge<long> reclaimableBytes;
     private readonly Counter<long> images;
@@ -20,13 +21,17 @@ public sealed class CuratorMetrics : IDisposable
     public CuratorMetrics()
     {
         snapshotDuration = meter.CreateHistogram<double>("curator.snapshot.duration", "s", "Wall time of each snapshot, start to settle, by status");
+        engineDuration = meter.CreateHistogram<double>(EngineInstrument, "s", "Time the retention engine took deciding each settled snapshot");
         candidates = meter.CreateGauge<long>("curator.snapshot.candidates", description: "Images the latest settled snapshot proposes to delete");
         reclaimableBytes = meter.CreateGauge<long>("curator.snapshot.reclaimable", "By", "Bytes the latest settled snapshot's candidates would free");
         images = meter.CreateCounter<long>("curator.execution.images", description: "Images handled by executions, by outcome (deleted, skipped-in-use, failed, ...)");
     }
 
-    public void SnapshotSettled(SnapshotRow snapshot)
+    public const string EngineInstrument = "curator.snapshot.engine";
+
+    public void SnapshotSettled(SnapshotRow snapshot, TimeSpan engine)
     {
+        engineDuration.Record(engine.TotalSeconds);
         if (snapshot.FinishedAt is { } finished)
         {
             snapshotDuration.Record((finished - snapshot.StartedAt).TotalSeconds, new KeyValuePair<string, object?>("status", snapshot.Status));

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using EcrCurator.AwsSimulator.Generation;
 using EcrCurator.Domain;
-using EcrCurator.Infrastructure.Inventory;
+using EcrCurator.Infrastructure;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Infrastructure.Snapshots;
@@ -32,8 +33,8 @@ namespace EcrCurator.Benchmarks;
 /// (<see cref="SimulatorProcess"/>) — a registry account and a workload account reached through a role, plus one large
 /// repository. A first snapshot, then <c>--days</c> times: the world advances one simulated day and another snapshot is
 /// taken. Per snapshot: wall time, the sampled peak working set of this process (the app, and the small harness around
-/// it) and of the simulator's, the database's size; the engine's time
-/// by running <see cref="RetentionEngine.Evaluate"/> again over a fresh read of the same world; then the median and
+/// it) and of the simulator's, the database's size, and the engine's time within the snapshot (the product's metric);
+/// then the median and
 /// 95th percentile of the feature-service calls the interactive pages make and of the prerendered pages over HTTP.
 /// </summary>
 public static partial class ScaleBenchmark
@@ -97,6 +98,7 @@ public static partial class ScaleBenchmark
         using var control = new HttpClient { BaseAddress = new Uri(endpoint, "/_sim/"), Timeout = TimeSpan.FromMinutes(30) };
 
         var snapshots = new List<SnapshotFigures>();
+        using var engineTimes = new EngineTimes();
         for (var day = 0; day <= days; day++)
         {
             if (day > 0)
@@ -115,12 +117,12 @@ public static partial class ScaleBenchmark
             var peak = memory.PhasePeak();
             var simulatorPeak = simulatorMemory.PhasePeak();
             var after = await BenchmarkDatabase.SizeAsync(connection);
-            var engine = day == 0 || day == days ? await EngineAsync(app.Services) : (double?)null;
+            var engine = engineTimes.Last;
             var figures = new SnapshotFigures(day, seconds, peak, simulatorPeak, engine, after, after - before, taken.Status, taken.Candidates);
             snapshots.Add(figures);
             Console.WriteLine(
                 $"snapshot {taken.Id} (day {day}): {taken.Status}, {seconds:0.0} s, peak working set {peak / 1e6:0} MB (the simulator's {simulatorPeak / 1e6:0} MB), " +
-                $"engine {(engine is { } e ? $"{e * 1000:0} ms" : "-")}, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.0;-0.0} MB), {taken.Candidates} candidates");
+                $"engine {engine * 1000:0} ms, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.0;-0.0} MB), {taken.Candidates} candidates");
         }
 
         var pages = await PagesAsync(app, address, requests);
@@ -140,30 +142,29 @@ public static partial class ScaleBenchmark
             ("--daily-change-rate", settings.DailyChangeRate), ("--large-repository-images", settings.LargeRepositoryImages),
         }.SelectMany(option => new[] { option.Name, string.Format(CultureInfo.InvariantCulture, "{0}", option.Value) });
 
-    /// <summary>
-    /// The engine's time for the world as the last snapshot saw it: a fresh read (stored manifests reused, as a
-    /// snapshot does), then <see cref="RetentionEngine.Evaluate"/> three times under the stored policies and pins; the median.
-    /// </summary>
-    private static async Task<double> EngineAsync(IServiceProvider services)
+    /// <summary>The engine's time in each snapshot, as the product reports it in its metric <see cref="CuratorMetrics.EngineInstrument"/>.</summary>
+    private sealed class EngineTimes : IDisposable
     {
-        var retention = services.GetRequiredService<IOptions<RetentionOptions>>().Value;
-        var store = services.GetRequiredService<SnapshotStore>();
-        var known = store.KnownManifests(services.GetRequiredService<IOptions<Infrastructure.Aws.AwsOptions>>().Value.Registries[0].AccountId, Region);
-        await using var db = await services.GetRequiredService<IDbContextFactory<CuratorDbContext>>().CreateDbContextAsync();
-        var policies = await StoredPolicies.OverAsync(retention.ToPolicySet(), db, CancellationToken.None);
-        var pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
-        var read = await services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, known, CancellationToken.None);
-        var times = new List<double>();
-        for (var run = 0; run < 3; run++)
+        private readonly MeterListener listener = new();
+        private double last = double.NaN;
+
+        public EngineTimes()
         {
-            var clock = Stopwatch.StartNew();
-            var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, DateTimeOffset.UtcNow);
-            times.Add(clock.Elapsed.TotalSeconds);
-            GC.KeepAlive(plan);
+            listener.InstrumentPublished = (instrument, meters) =>
+            {
+                if (instrument.Meter.Name == CuratorMetrics.MeterName && instrument.Name == CuratorMetrics.EngineInstrument)
+                {
+                    meters.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, seconds, _, _) => Volatile.Write(ref last, seconds));
+            listener.Start();
         }
 
-        times.Sort();
-        return times[1];
+        /// <summary>The last snapshot's, in seconds.</summary>
+        public double Last => Volatile.Read(ref last);
+
+        public void Dispose() => listener.Dispose();
     }
 
     private static async Task<List<PageFigures>> PagesAsync(WebApplication app, Uri address, int requests)
@@ -274,7 +275,7 @@ public static partial class ScaleBenchmark
         {
             Console.WriteLine(
                 $"| {(s.Day == 0 ? "first" : $"day {s.Day}")} | {s.Seconds:0.0} s | {s.PeakWorkingSet / 1e6:N0} MB | {s.SimulatorPeakWorkingSet / 1e6:N0} MB " +
-                $"| {(s.EngineSeconds is { } e ? $"{e * 1000:N0} ms ({e / s.Seconds:P1})" : "-")} " +
+                $"| {s.EngineSeconds * 1000:N0} ms ({s.EngineSeconds / s.Seconds:P1}) " +
                 $"| {s.DatabaseBytes / 1e6:N1} MB | {(s.Day == 0 ? "-" : $"{s.GrowthBytes / 1e6:+0.0;-0.0} MB")} | {s.Candidates:N0} |");
         }
 
@@ -289,7 +290,7 @@ public static partial class ScaleBenchmark
         }
     }
 
-    private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, long SimulatorPeakWorkingSet, double? EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates);
+    private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, long SimulatorPeakWorkingSet, double EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates);
 
     private sealed record PageFigures(string Name, double Median, double P95);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Inventory;
@@ -91,7 +92,7 @@ public sealed class SnapshotService(
             await using var staging = await RepositoryStaging.OpenAsync(contexts, snapshotId, accountId, region, cancellation);
             var read = await inventory.ReadSourceAsync(
                 new InventorySource(aws.Value.Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), depth,
-                source.IsRegistry ? store.KnownManifests(accountId, region) : KnownManifests.None, staging.AddAsync, cancellation,
+                source.IsRegistry ? store.StoredManifests : KnownManifests.None, staging.AddAsync, cancellation,
                 new SourceProgress(contexts, source.Id, time));
             await staging.CommitAsync(cancellation);
             db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = GzipJson.Pack(read) });
@@ -123,6 +124,7 @@ public sealed class SnapshotService(
             return snapshot;
         }
 
+        TimeSpan engine;
         try
         {
             var sources = await db.SnapshotReads.AsNoTracking().Where(row => row.SnapshotId == snapshotId).Select(row => row.Payload).ToListAsync(cancellation);
@@ -137,12 +139,16 @@ public sealed class SnapshotService(
             var pins = await StoredPolicies.PinsAsync(db, cancellation);
             var now = time.GetUtcNow();
             var headings = await RepositoryStaging.HeadingsAsync(db, snapshotId, cancellation);
+            var preparing = Stopwatch.StartNew();
             var run = RetentionEngine.Prepare(
                 headings, read.Inventory.Uses, read.Inventory.TaskDefinitions, read.Inventory.IncompleteReasons, policies, pins, now);
-            if (!await store.SaveAsync(snapshotId, run, headings, read, now, cancellation))
+            var prepared = preparing.Elapsed;
+            if (await store.SaveAsync(snapshotId, run, headings, read, now, cancellation) is not { } deciding)
             {
                 return await db.Snapshots.AsNoTracking().Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
             }
+
+            engine = prepared + deciding;
 
             await db.SnapshotReadRepositories.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
             await db.SnapshotReads.Where(row => row.SnapshotId == snapshotId).ExecuteDeleteAsync(cancellation);
@@ -156,9 +162,9 @@ public sealed class SnapshotService(
 
         await db.Entry(snapshot).ReloadAsync(cancellation);
         logger.LogInformation(
-            "Snapshot {SnapshotId} {Status}: {Repositories} repositories, {Candidates} candidates",
-            snapshotId, snapshot.Status.ToLowerInvariant(), snapshot.Repositories, snapshot.Candidates);
-        metrics.SnapshotSettled(snapshot);
+            "Snapshot {SnapshotId} {Status}: {Repositories} repositories, {Candidates} candidates; the engine decided in {EngineSeconds:0.000} s",
+            snapshotId, snapshot.Status.ToLowerInvariant(), snapshot.Repositories, snapshot.Candidates, engine.TotalSeconds);
+        metrics.SnapshotSettled(snapshot, engine);
         return snapshot;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Aws.Ecr;
 using EcrCurator.Infrastructure.Inventory;
@@ -11,27 +12,32 @@ namespace EcrCurator.Infrastructure.Snapshots;
 /// <summary>Saves what a snapshot saw and decided: repositories, images, per-repository figures and proposals.</summary>
 public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
 {
-    /// <summary>The manifests stored so far of one registry's present images, asked for per repository, so that a snapshot reads only new ones.</summary>
-    public KnownManifests KnownManifests(string accountId, string region) => new(async (repository, cancellation) =>
+    /// <summary>The manifests stored so far of the present images, asked for per repository, so that a snapshot reads only new ones.</summary>
+    public KnownManifests StoredManifests => new(StoredManifestsAsync);
+
+    private async Task<IReadOnlyDictionary<string, ImageManifest>> StoredManifestsAsync(RepositoryKey repository, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var rows = await db.Images.AsNoTracking()
             .Where(image => image.GoneAt == null && (image.LayerDigests != null || image.Manifests.Length > 0))
             .Join(
-                db.Repositories.Where(row => row.AccountId == accountId && row.Region == region && row.Name == repository.Name),
+                db.Repositories.Where(row => row.AccountId == repository.AccountId && row.Region == repository.Region && row.Name == repository.Name),
                 image => image.RepositoryId, row => row.Id, (image, _) => new { image.Digest, image.LayerDigests, image.LayerSizes, image.Manifests, image.Subject })
             .ToListAsync(cancellation);
         return rows.ToDictionary(
             row => row.Digest,
             row => new ImageManifest([.. (row.LayerDigests ?? []).Zip(row.LayerSizes ?? [], (digest, size) => new Layer(digest, size))], row.Manifests, row.Subject));
-    });
+    }
 
     /// <summary>
     /// Decides every repository the snapshot staged, one at a time as it streams from the staging table, and saves
     /// what it saw and decided in one transaction: no more than one repository's images are held at once.
     /// </summary>
-    /// <returns>False when the snapshot was no longer running (another settle saved it first): nothing is written.</returns>
-    public async Task<bool> SaveAsync(
+    /// <returns>
+    /// The time the engine took deciding; null when the snapshot was no longer running (another settle saved it
+    /// first): nothing is written.
+    /// </returns>
+    public async Task<TimeSpan?> SaveAsync(
         long snapshotId, RetentionRun run, IReadOnlyList<RepositoryHeading> headings, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
@@ -39,9 +45,10 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         var running = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM snapshots WHERE id = {snapshotId} FOR UPDATE").SingleAsync(cancellation);
         if (running != "Running")
         {
-            return false;
+            return null;
         }
 
+        var engine = new Stopwatch();
         var repositories = await SaveRepositoriesAsync(db, headings, cancellation);
         await MarkGoneAsync(db, snapshotId, headings, read, now, cancellation);
         var proposals = await Proposals.OpenAsync(db, snapshotId, now, cancellation);
@@ -51,7 +58,9 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         {
             await foreach (var record in RepositoryStaging.ReadAsync(contexts, snapshotId, cancellation))
             {
+                engine.Start();
                 var repository = run.Evaluate(record);
+                engine.Stop();
                 var row = repositories[record.Key];
                 Describe(row, repository);
                 await images.WriteAsync(row.Id, repository, cancellation);
@@ -88,7 +97,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         await db.SaveChangesAsync(cancellation);
         await proposals.WriteCandidatesAsync(connection, cancellation);
         await transaction.CommitAsync(cancellation);
-        return true;
+        return engine.Elapsed;
     }
 
     /// <summary>The repositories the snapshot read, as rows with ids (new ones added), before their images are decided.</summary>

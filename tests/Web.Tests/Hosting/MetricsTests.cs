@@ -27,6 +27,7 @@ public class MetricsTests
         var metrics = await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
 
         Assert.Matches("""curator_snapshot_duration_seconds_count\{[^}]*status="Complete"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""curator_snapshot_engine_seconds_count(\{[^}]*\})? [1-9]""", metrics);
         Assert.Matches("""curator_snapshot_candidates\{[^}]*\} [0-9]+""", metrics);
         Assert.Matches("""curator_aws_calls_total\{[^}]*operation="DescribeImages"[^}]*\} [1-9]""", metrics);
         Assert.Matches("""curator_execution_images_total\{[^}]*outcome="deleted"[^}]*\} [1-9]""", metrics);
