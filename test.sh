@@ -6,29 +6,15 @@ cd "$(dirname "$0")"
 
 results=$(mktemp -d)
 pg=$(mktemp -d)
+source scripts/throwaway-postgres.sh
 cleanup() {
-  [ -f "$pg/data/postmaster.pid" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg/data" -m immediate stop >/dev/null 2>&1
+  stop_throwaway_postgres
   rm -rf "$results" "$pg"
 }
 trap cleanup EXIT
 
 # PostgreSQL from Debian's packages, in a throwaway cluster on a free loopback port (no fsync: tests only).
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
-  echo "Installing PostgreSQL from Debian's packages..."
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 postgresql >/dev/null
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
-chown postgres:postgres "$pg"
-runuser -u postgres -- "$pg_bin/initdb" -D "$pg/data" -A trust -U postgres >/dev/null
-for attempt in 1 2 3 4 5; do
-  port=$(shuf -i 20000-60000 -n 1)
-  if runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg/data" -l "$pg/log" -w -t 30 \
-       -o "-p $port -k $pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-       start >/dev/null; then
-    break
-  fi
-done
+start_throwaway_postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
 export CURATOR_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 
 # Debian's Chromium for the browser tests (Playwright's own browsers are never downloaded), with a Japanese font for

@@ -60,6 +60,10 @@ public sealed class SnapshotService(
             throw new SnapshotRunningException("A snapshot is already running; try again when it has finished.");
         }
 
+        // Whatever a snapshot that failed or died had staged: none runs now, so none of it will settle.
+        await db.SnapshotReadRepositories.ExecuteDeleteAsync(cancellation);
+        await db.SnapshotReads.ExecuteDeleteAsync(cancellation);
+
         var snapshot = new SnapshotRow
         {
             StartedAt = now,

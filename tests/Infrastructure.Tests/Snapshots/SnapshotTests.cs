@@ -135,7 +135,12 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
         await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());
         await using (var db = database.Contexts.CreateDbContext())
         {
-            db.Snapshots.Add(new SnapshotRow { StartedAt = DateTimeOffset.UtcNow.AddMinutes(-5), StartedBy = "nightly" });
+            var abandoned = new SnapshotRow { StartedAt = DateTimeOffset.UtcNow.AddMinutes(-5), StartedBy = "nightly" };
+            db.Snapshots.Add(abandoned);
+            await db.SaveChangesAsync(Cancellation);
+            // What its read had staged before its process died.
+            db.SnapshotReadRepositories.Add(new SnapshotReadRepositoryRow { SnapshotId = abandoned.Id, AccountId = Account, Region = Region, Name = "a/one", Team = "a", Payload = [1] });
+            db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = abandoned.Id, AccountId = "222222222222", Region = Region, Payload = [1] });
             await db.SaveChangesAsync(Cancellation);
         }
 
@@ -150,6 +155,7 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
         await using var check = database.Contexts.CreateDbContext();
         Assert.Equal(["Failed", "Complete"], await check.Snapshots.OrderBy(row => row.Id).Select(row => row.Status).ToListAsync(Cancellation));
         Assert.Empty(await check.SnapshotReads.ToListAsync(Cancellation));
+        Assert.Empty(await check.SnapshotReadRepositories.ToListAsync(Cancellation));
     }
 
     [Fact]
