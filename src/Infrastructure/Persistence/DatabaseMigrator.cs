@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -16,6 +17,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<CuratorDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         await CreateIfMissingAsync(db, cancellation);
         await using var held = await AdvisoryLock.TakeAsync(db.Database.GetConnectionString()!, [LockKey], cancellation);
+        // On a new database EF Core's first look at the history table would fail, and log an error, before creating it.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellation);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
         if (pending.Count > 0)
         {

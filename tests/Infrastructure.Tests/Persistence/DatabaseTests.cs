@@ -84,6 +84,29 @@ public sealed class DatabaseTests(TestDatabase database) : IAsyncLifetime
         Assert.Empty(await Server());
     }
 
+    [Fact]
+    public async Task MigratesANewDatabaseWithoutLoggingAnyError()
+    {
+        const string name = "curator_migration_quiet";
+        await using (var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres" }.ConnectionString))
+        {
+            await server.OpenAsync(TestContext.Current.CancellationToken);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var errors = new List<string>();
+        var options = new DbContextOptionsBuilder<CuratorDbContext>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = name }.ConnectionString)
+            .LogTo(errors.Add, Microsoft.Extensions.Logging.LogLevel.Error)
+            .Options;
+
+        var applied = await new DatabaseMigrator(new Contexts(options), NullLogger<DatabaseMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(applied);
+        Assert.Empty(errors);
+    }
+
     private sealed class Contexts(DbContextOptions<CuratorDbContext> options) : IDbContextFactory<CuratorDbContext>
     {
         public CuratorDbContext CreateDbContext() => new(options);
