@@ -4,16 +4,28 @@ using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.SignIn;
 using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcrCurator.Web.Features.Settings;
 
-/// <summary>A snapshot running now, if any, and the last one that finished.</summary>
-public sealed record SnapshotState(DateTimeOffset? RunningSince, string? RunningBy, DateTimeOffset? LastFinishedAt, string? LastStatus);
+/// <summary>
+/// A snapshot running now, if any, with how far it is; whether one was requested and waits for a job server; and the
+/// last one that finished.
+/// </summary>
+public sealed record SnapshotState(
+    DateTimeOffset? RunningSince, string? RunningBy, DateTimeOffset? LastFinishedAt, string? LastStatus, bool Requested = false, SnapshotProgress? Progress = null)
+{
+    /// <summary>Something to follow: requested, or running.</summary>
+    public bool UnderWay => Requested || RunningSince is not null;
+}
 
 public sealed partial class SettingsService
 {
-    public async Task<SnapshotState> GetSnapshotStateAsync(CancellationToken cancellation = default)
+    /// <param name="requestedJob">The job of a snapshot this person requested, if any: until the snapshot it starts is
+    /// running, the request is under way while that job waits or runs (as it is picked up, it is neither queued nor
+    /// processing for a moment).</param>
+    public async Task<SnapshotState> GetSnapshotStateAsync(string? requestedJob = null, CancellationToken cancellation = default)
     {
         await _user.RequireAsync(CuratorRoles.Viewer, "read the snapshots");
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
@@ -23,7 +35,9 @@ public sealed partial class SettingsService
             .OrderByDescending(snapshot => snapshot.Id)
             .Select(snapshot => new { snapshot.FinishedAt, snapshot.Status })
             .FirstOrDefaultAsync(cancellation);
-        return new SnapshotState(running?.StartedAt, running?.StartedBy, last?.FinishedAt, last?.Status);
+        return running is { } now
+            ? new SnapshotState(now.StartedAt, now.StartedBy, last?.FinishedAt, last?.Status, Progress: await SnapshotProgress.LatestAsync(_contexts, cancellation))
+            : new SnapshotState(null, null, last?.FinishedAt, last?.Status, Requested: SnapshotJobWaiting() || (requestedJob is not null && JobPending(requestedJob)));
     }
 
     /// <summary>Starts a snapshot now on a job server, unless one is running or waiting to run.</summary>
@@ -57,6 +71,14 @@ public sealed partial class SettingsService
             .Select(snapshot => new { snapshot.StartedAt, snapshot.StartedBy })
             .FirstOrDefaultAsync(cancellation);
         return running is null ? null : (running.StartedAt, running.StartedBy);
+    }
+
+    private static readonly string[] Pending = [EnqueuedState.StateName, ProcessingState.StateName, ScheduledState.StateName, AwaitingState.StateName];
+
+    private bool JobPending(string job)
+    {
+        using var connection = storage.GetConnection();
+        return Pending.Contains(connection.GetStateData(job)?.Name);
     }
 
     /// <summary>A snapshot job enqueued or being processed, not yet visible as a running snapshot.</summary>

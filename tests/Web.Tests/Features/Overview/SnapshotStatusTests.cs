@@ -1,5 +1,6 @@
 using Bunit;
 using EcrCurator.Infrastructure.Snapshots;
+using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Overview;
 using EcrCurator.Web.Tests.Support;
 

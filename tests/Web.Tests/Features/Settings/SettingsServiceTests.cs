@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Snapshots;
 using System.Text.Json;
 using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Jobs;
@@ -219,7 +220,7 @@ public partial class SettingsServiceTests
         Assert.Equal("ada", audit.Actor);
         Assert.Equal(job, Details(audit).GetProperty("job").GetString());
         await WaitUntilAsync(async () => await app.QueryAsync(db => db.Snapshots.AnyAsync(snapshot => snapshot.StartedBy == "ada" && snapshot.Status != "Running", Cancellation)));
-        Assert.Equal("Complete", (await service.GetSnapshotStateAsync(Cancellation)).LastStatus);
+        Assert.Equal("Complete", (await service.GetSnapshotStateAsync(cancellation: Cancellation)).LastStatus);
 
         await app.QueryAsync(async db =>
         {
@@ -228,7 +229,29 @@ public partial class SettingsServiceTests
         });
         var refused = await Assert.ThrowsAsync<DashboardException>(() => service.RequestSnapshotAsync(Cancellation));
         Assert.StartsWith("A snapshot is already running (started by carol", refused.Message);
-        Assert.Equal("carol", (await service.GetSnapshotStateAsync(Cancellation)).RunningBy);
+        Assert.Equal("carol", (await service.GetSnapshotStateAsync(cancellation: Cancellation)).RunningBy);
+    }
+
+    [Fact]
+    public async Task ASnapshotRequestedButNotYetPickedUpAndThenRunningIsUnderWayTheRunningOneWithItsProgress()
+    {
+        await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 }, "--Curator:Jobs:RunServer=false");
+        await using var scope = app.As("ada", CuratorRoles.Admin);
+        var service = scope.ServiceProvider.GetRequiredService<SettingsService>();
+        var before = await service.GetSnapshotStateAsync(cancellation: Cancellation);
+
+        var job = await service.RequestSnapshotAsync(Cancellation);
+        var requested = await service.GetSnapshotStateAsync(cancellation: Cancellation);
+        var requestedByThisPerson = await service.GetSnapshotStateAsync(job, Cancellation);
+        var started = await app.App.Services.GetRequiredService<SnapshotService>().StartAsync("ada", Cancellation);
+        var running = await service.GetSnapshotStateAsync(cancellation: Cancellation);
+
+        Assert.False(before.UnderWay);
+        Assert.Equal("Complete", before.LastStatus);
+        Assert.True(requested is { Requested: true, UnderWay: true, RunningSince: null, Progress: null });
+        Assert.Equal(requested, requestedByThisPerson);
+        Assert.True(running is { UnderWay: true, RunningBy: "ada" });
+        Assert.Equal(new SnapshotProgress(started.Id, "Running", 0, 2, 0, 0), running.Progress);
     }
 
     private static JsonElement Details(AuditEntryRow entry) => JsonDocument.Parse(entry.Details).RootElement;

@@ -1,4 +1,4 @@
-namespace EcrCurator.Web.Features.Approvals;
+namespace EcrCurator.Web.Components.Shared;
 
 /// <summary>
 /// Refreshes a component every <paramref name="interval"/> while the refresh says to go on, until disposed with the
