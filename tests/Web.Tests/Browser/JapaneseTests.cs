@@ -20,6 +20,7 @@ public class JapaneseTests(SharedDashboard dashboard) : IClassFixture<SharedDash
         await Expect(Navigation(browser, "概要")).ToBeVisibleAsync();
         await Expect(Navigation(browser, "承認")).ToBeVisibleAsync();
         await Expect(browser.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "サインアウト" })).ToBeVisibleAsync();
+        await Expect(browser.Page.Locator(".mud-table-pagination")).ToContainTextAsync("表示件数:"); // the table's pager too
         await browser.ExpectRenderedAsync();
 
         await browser.GoToAsync("/");

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Localization;
 
 namespace EcrCurator.Web.Features.History;
 
-/// <summary>What a table's pager says: "1-25 / 812", or "1-25 of more than 10,000" when counting stopped.</summary>
+/// <summary>What a History table's pager says when counting stopped: "1-25 of more than 10,000".</summary>
 public static class Pager
 {
-    public static string Info<T>(Paged<T> page, IStringLocalizer<HistoryText> text) => page.MoreThanTotal
+    /// <summary>"first–last of more than N" when the count stopped at its limit; else null, the pager's own.</summary>
+    public static string? Info<T>(Paged<T> page, IStringLocalizer<HistoryText> text) => page.MoreThanTotal
         ? string.Format(CultureInfo.CurrentCulture, text["PagerMore"], "{first_item}", "{last_item}", HistoryService.CountLimit.ToString("#,0", CultureInfo.CurrentCulture))
-        : "{first_item}-{last_item} / {all_items}";
+        : null;
 }
