@@ -5,10 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using EcrCurator.AwsSimulator.Generation;
-using EcrCurator.Domain;
 using EcrCurator.Infrastructure;
-using EcrCurator.Infrastructure.Persistence;
-using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web;
 using EcrCurator.Web.Features.Approvals;
@@ -20,10 +17,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace EcrCurator.Benchmarks;
 
