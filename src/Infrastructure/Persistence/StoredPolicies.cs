@@ -1,5 +1,6 @@
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcrCurator.Infrastructure.Persistence;
@@ -32,17 +33,33 @@ public static class StoredPolicies
             .Select(pin => new Pin(new RepositoryKey(pin.AccountId, pin.Region, pin.Repository), pin.Digest, pin.ExpiresAt))
             .ToListAsync(cancellation);
 
-    public static PolicyOverride ToOverride(PolicyRow row) => new()
+    public static PolicyOverride ToOverride(PolicyRow row) => Fields(row).ToOverride();
+
+    /// <summary>A stored policy's fields (null: inherit).</summary>
+    public static PolicyFields Fields(PolicyRow row) => new()
     {
         WindowDays = row.WindowDays,
         DeleteUntagged = row.DeleteUntagged,
         KeepNewest = row.KeepNewest,
         KeepPulledWithinDays = row.KeepPulledWithinDays,
-        KeepTagPatterns = row.KeepTagPatterns?.Select(glob => new TagPattern(glob)).ToArray(),
+        KeepTagPatterns = row.KeepTagPatterns is null ? null : [.. row.KeepTagPatterns],
         KeepRollbackRevisions = row.KeepRollbackRevisions,
         Excluded = row.Excluded,
         Mode = row.Mode is null ? null : Enum.Parse<RetentionMode>(row.Mode),
     };
+
+    /// <summary>Writes <paramref name="fields"/> into a stored policy.</summary>
+    public static void Store(PolicyFields fields, PolicyRow row)
+    {
+        row.WindowDays = fields.WindowDays;
+        row.DeleteUntagged = fields.DeleteUntagged;
+        row.KeepNewest = fields.KeepNewest;
+        row.KeepPulledWithinDays = fields.KeepPulledWithinDays;
+        row.KeepTagPatterns = fields.KeepTagPatterns is null ? null : [.. fields.KeepTagPatterns];
+        row.KeepRollbackRevisions = fields.KeepRollbackRevisions;
+        row.Excluded = fields.Excluded;
+        row.Mode = fields.Mode?.ToString();
+    }
 
     private static PolicyOverride Merge(PolicyOverride under, PolicyOverride over) => new()
     {

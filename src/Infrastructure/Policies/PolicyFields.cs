@@ -23,6 +23,14 @@ public class PolicyFields
 
     public RetentionMode? Mode { get; set; }
 
+    /// <summary>A copy to edit: the tag patterns are a list of their own.</summary>
+    public PolicyFields Copy()
+    {
+        var copy = (PolicyFields)MemberwiseClone();
+        copy.KeepTagPatterns = KeepTagPatterns is null ? null : [.. KeepTagPatterns];
+        return copy;
+    }
+
     public PolicyOverride ToOverride() => new()
     {
         WindowDays = WindowDays,

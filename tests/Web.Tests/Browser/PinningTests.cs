@@ -9,11 +9,8 @@ namespace EcrCurator.Web.Tests.Browser;
 public class PinningTests
 {
     /// <summary>A repository with a top-level image to delete (not an index child, not an attached artifact).</summary>
-    private const string RepositoryWithACandidate = """
-        SELECT min(i.repository_id) FROM images i
-        WHERE i.decision = 'delete' AND i.subject IS NULL AND i.gone_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM images parent WHERE parent.repository_id = i.repository_id AND i.digest = ANY(parent.manifests))
-        """;
+    private const string RepositoryWithACandidate =
+        "SELECT min(repository_id) FROM images WHERE decision = 'delete' AND NOT is_dependent AND gone_at IS NULL";
 
     [Fact]
     public async Task APinnedImageIsKeptByTheNextSnapshotWithThePinnedReasonAndListedOnThePinsPage()

@@ -49,7 +49,7 @@ public sealed record StoredPolicy(
 {
     public PolicyEdit ToEdit() => new()
     {
-        Id = Id, Scope = Scope, Team = Team, Repository = Repository, AccountId = AccountId, Region = Region, Fields = PolicyRules.Copy(Fields), Version = Version,
+        Id = Id, Scope = Scope, Team = Team, Repository = Repository, AccountId = AccountId, Region = Region, Fields = Fields.Copy(), Version = Version,
     };
 }
 

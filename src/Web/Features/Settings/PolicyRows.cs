@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Web.Components.Shared;
 
@@ -35,7 +36,7 @@ internal static partial class PolicyRows
         policy.Scope == row.Scope && policy.Team == row.Team && policy.Repository == row.Repository && policy.AccountId == row.AccountId && policy.Region == row.Region;
 
     public static StoredPolicy Stored(PolicyRow row) => new(
-        row.Id, Enum.Parse<PolicyScope>(row.Scope), row.Team, row.Repository, row.AccountId, row.Region, PolicyRules.Of(row), row.UpdatedBy, row.UpdatedAt, row.Version);
+        row.Id, Enum.Parse<PolicyScope>(row.Scope), row.Team, row.Repository, row.AccountId, row.Region, StoredPolicies.Fields(row), row.UpdatedBy, row.UpdatedAt, row.Version);
 
     public static string Describe(PolicyRow row) => new PolicyEdit
     {

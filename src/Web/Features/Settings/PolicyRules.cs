@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using EcrCurator.Domain;
-using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Policies;
 
 namespace EcrCurator.Web.Features.Settings;
@@ -54,42 +53,6 @@ public static partial class PolicyRules
         fields.Excluded,
         Mode = fields.Mode?.ToString(),
     };
-
-    public static PolicyFields Copy(PolicyFields fields) => new()
-    {
-        WindowDays = fields.WindowDays,
-        DeleteUntagged = fields.DeleteUntagged,
-        KeepNewest = fields.KeepNewest,
-        KeepPulledWithinDays = fields.KeepPulledWithinDays,
-        KeepTagPatterns = fields.KeepTagPatterns is null ? null : [.. fields.KeepTagPatterns],
-        KeepRollbackRevisions = fields.KeepRollbackRevisions,
-        Excluded = fields.Excluded,
-        Mode = fields.Mode,
-    };
-
-    public static PolicyFields Of(PolicyRow row) => new()
-    {
-        WindowDays = row.WindowDays,
-        DeleteUntagged = row.DeleteUntagged,
-        KeepNewest = row.KeepNewest,
-        KeepPulledWithinDays = row.KeepPulledWithinDays,
-        KeepTagPatterns = row.KeepTagPatterns is null ? null : [.. row.KeepTagPatterns],
-        KeepRollbackRevisions = row.KeepRollbackRevisions,
-        Excluded = row.Excluded,
-        Mode = row.Mode is null ? null : Enum.Parse<RetentionMode>(row.Mode),
-    };
-
-    public static void Apply(PolicyFields fields, PolicyRow row)
-    {
-        row.WindowDays = fields.WindowDays;
-        row.DeleteUntagged = fields.DeleteUntagged;
-        row.KeepNewest = fields.KeepNewest;
-        row.KeepPulledWithinDays = fields.KeepPulledWithinDays;
-        row.KeepTagPatterns = fields.KeepTagPatterns is null ? null : [.. fields.KeepTagPatterns];
-        row.KeepRollbackRevisions = fields.KeepRollbackRevisions;
-        row.Excluded = fields.Excluded;
-        row.Mode = fields.Mode?.ToString();
-    }
 
     /// <summary>Every field of a policy in effect, as an override that sets them all.</summary>
     public static PolicyOverride Full(RetentionPolicy policy) => new()

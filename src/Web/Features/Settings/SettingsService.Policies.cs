@@ -96,7 +96,7 @@ public sealed partial class SettingsService
             row = await db.Policies.SingleOrDefaultAsync(policy => policy.Id == id, cancellation)
                   ?? throw new EditConflictException($"Someone removed {edit.Describe()} while you were editing it; nothing was saved. Reload the page.");
             db.Entry(row).Property(policy => policy.Version).OriginalValue = edit.Version;
-            before = PolicyRules.Audit(PolicyRules.Of(row));
+            before = PolicyRules.Audit(StoredPolicies.Fields(row));
         }
         else
         {
@@ -115,10 +115,10 @@ public sealed partial class SettingsService
             throw new DashboardException($"{PolicyRows.Sentence(PolicyRows.Describe(row))} was not saved: {string.Join(" ", problems)}");
         }
 
-        PolicyRules.Apply(edit.Fields, row);
+        StoredPolicies.Store(edit.Fields, row);
         var now = time.GetUtcNow();
         (row.UpdatedBy, row.UpdatedAt) = (actor, now);
-        AuditLog.Record(db, actor, "policy.changed", PolicyRows.Target(row), new { before, after = PolicyRules.Audit(PolicyRules.Of(row)) }, await TeamOfAsync(db, row, cancellation), now);
+        AuditLog.Record(db, actor, "policy.changed", PolicyRows.Target(row), new { before, after = PolicyRules.Audit(StoredPolicies.Fields(row)) }, await TeamOfAsync(db, row, cancellation), now);
         try
         {
             await SaveAsync(db, () => PolicyConflictAsync(row, cancellation), cancellation);
@@ -140,7 +140,7 @@ public sealed partial class SettingsService
                   ?? throw new EditConflictException("Someone removed this policy already. Reload the page.");
         db.Entry(row).Property(policy => policy.Version).OriginalValue = version;
         db.Policies.Remove(row);
-        AuditLog.Record(db, actor, "policy.removed", PolicyRows.Target(row), new { before = PolicyRules.Audit(PolicyRules.Of(row)), after = (object?)null }, await TeamOfAsync(db, row, cancellation), time.GetUtcNow());
+        AuditLog.Record(db, actor, "policy.removed", PolicyRows.Target(row), new { before = PolicyRules.Audit(StoredPolicies.Fields(row)), after = (object?)null }, await TeamOfAsync(db, row, cancellation), time.GetUtcNow());
         await SaveAsync(db, () => PolicyConflictAsync(row, cancellation), cancellation);
     }
 

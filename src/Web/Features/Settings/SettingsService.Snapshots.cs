@@ -37,7 +37,7 @@ public sealed partial class SettingsService
             .FirstOrDefaultAsync(cancellation);
         return running is { } now
             ? new SnapshotState(now.StartedAt, now.StartedBy, last?.FinishedAt, last?.Status, Progress: await SnapshotProgress.LatestAsync(_contexts, cancellation))
-            : new SnapshotState(null, null, last?.FinishedAt, last?.Status, Requested: SnapshotJobWaiting() || (requestedJob is not null && JobPending(requestedJob)));
+            : new SnapshotState(null, null, last?.FinishedAt, last?.Status, Requested: (requestedJob is not null && JobPending(requestedJob)) || SnapshotJobWaiting());
     }
 
     /// <summary>Starts a snapshot now on a job server, unless one is running or waiting to run.</summary>
