@@ -27,6 +27,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
+        builder.Services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ExecutionOptions>, ExecutionOptionsValidator>();
 
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
@@ -57,6 +59,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<SnapshotService>();
         builder.Services.AddSingleton<ApprovalService>();
+        builder.Services.AddSingleton<LiveUsage>();
         builder.Services.AddSingleton<LiveCheck>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<AutoRun>();
