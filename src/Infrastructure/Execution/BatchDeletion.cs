@@ -31,12 +31,18 @@ public sealed class BatchDeletion(AwsJsonClient client, string repository)
             return [.. candidates.Select(candidate => (candidate, Outcomes.Failed, (string?)error.Message))];
         }
 
+        return Read(candidates, answer);
+    }
+
+    /// <summary>Each candidate's outcome from ECR's answer.</summary>
+    public static IReadOnlyList<(ProposalCandidateRow Candidate, string Outcome, string? Error)> Read(IReadOnlyList<ProposalCandidateRow> candidates, BatchDeleteImageResponse answer)
+    {
         var deleted = (answer.ImageIds ?? []).Select(id => id.ImageDigest).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var failures = answer.Failures ?? [];
         return [.. candidates.Select(candidate => Of(candidate, deleted, failures))];
     }
 
-    private static (ProposalCandidateRow, string, string?) Of(ProposalCandidateRow candidate, HashSet<string> deleted, List<ImageFailure> failures)
+    private static (ProposalCandidateRow Candidate, string Outcome, string? Error) Of(ProposalCandidateRow candidate, HashSet<string> deleted, List<ImageFailure> failures)
     {
         var failure = failures.FirstOrDefault(failure => failure.ImageId?.ImageDigest == candidate.Digest)
                       ?? failures.FirstOrDefault(failure => failure.ImageId is { ImageDigest: null, ImageTag: { } tag } && candidate.Tags.Contains(tag));
