@@ -31,7 +31,8 @@ public sealed class ExecutionJob(
             return;
         }
 
-        if (proposal.Status == ProposalStatus.Approved && await queue.NextOpeningAsync(cancellation) > time.GetUtcNow())
+        var now = time.GetUtcNow();
+        if (proposal.Status == ProposalStatus.Approved && await queue.NextOpeningAsync(now, cancellation) > now)
         {
             await queue.QueueExecutionAsync(proposalId, actor, cancellation);
         }

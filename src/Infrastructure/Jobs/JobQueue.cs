@@ -24,7 +24,7 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
     public async Task QueueExecutionAsync(long proposalId, string actor, CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
-        var opening = await NextOpeningAsync(cancellation);
+        var opening = await NextOpeningAsync(now, cancellation);
         if (opening <= now)
         {
             // Queued, not scheduled for now: scheduled jobs wait for the job server's next poll of its schedule (15 s).
@@ -67,11 +67,11 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
             : null;
     }
 
-    /// <summary>When the execution window next opens (now, when it is open).</summary>
-    internal async Task<DateTimeOffset> NextOpeningAsync(CancellationToken cancellation)
+    /// <summary>When the execution window next opens after <paramref name="now"/> (<paramref name="now"/>, when it is open).</summary>
+    internal async Task<DateTimeOffset> NextOpeningAsync(DateTimeOffset now, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        return ExecutionWindow.Of(await db.Settings.AsNoTracking().SingleAsync(cancellation)).NextOpening(time.GetUtcNow());
+        return ExecutionWindow.Of(await db.Settings.AsNoTracking().SingleAsync(cancellation)).NextOpening(now);
     }
 
     internal void QueueSourceRead(long snapshotId, string accountId, string region) =>

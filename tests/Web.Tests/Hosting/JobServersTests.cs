@@ -59,7 +59,8 @@ public class JobServersTests
         var database = await WebTestDatabase.FreshAsync();
         await using var simulator = await Simulator.StartAsync(FourRegions());
         await simulator.InjectAsync(new { kind = "latency", operation = "ecr:DescribeImages", latencyMs = 1000 });
-        await simulator.InjectAsync(new { kind = "latency", operation = "ecr:BatchDeleteImage", latencyMs = 2000 });
+        // Longer than the servers' take-over time (5 s): a server that runs a job keeps it.
+        await simulator.InjectAsync(new { kind = "latency", operation = "ecr:BatchDeleteImage", latencyMs = 6000 });
         await using var servers = await JobServers.StartAsync(database, 2, Registries(4));
 
         servers.Service<JobQueue>().QueueSnapshot("test");
@@ -68,7 +69,7 @@ public class JobServersTests
         var snapshot = await servers.QueryAsync(db => db.Snapshots.Include(row => row.Sources).SingleAsync(Cancellation));
         Assert.Equal(SnapshotStatus.Complete, snapshot.Status);
         Assert.All(snapshot.Sources, source => Assert.Equal(SourceStatus.Done, source.Status));
-        var reads = servers.Processed(nameof(SnapshotJob.ReadSourceAsync));
+        var reads = servers.Processed<SnapshotJob>(nameof(SnapshotJob.ReadSourceAsync));
         Assert.Equal(4, reads.Count);
         Assert.Equal(servers.ProcessIds.Order(), reads.Select(read => read.Process).Distinct().Order());
         foreach (var region in Regions)
@@ -76,7 +77,7 @@ public class JobServersTests
             Assert.Equal(1, await Calls(simulator, region, "ecr:DescribeRepositories"));
         }
 
-        Assert.Single(servers.Processed(nameof(SnapshotJob.SettleAsync)));
+        Assert.Single(servers.Processed<SnapshotJob>(nameof(SnapshotJob.SettleAsync)));
         Assert.Equal(12, await servers.QueryAsync(db => db.Proposals.CountAsync(Cancellation)));
 
         var approvals = servers.Service<ApprovalService>();
@@ -89,7 +90,7 @@ public class JobServersTests
             async () => await servers.QueryAsync(db => db.Proposals.CountAsync(row => row.Status == ProposalStatus.Executed, Cancellation)) == 6,
             TimeSpan.FromSeconds(90),
             "the six executions did not end");
-        var executions = servers.Processed(nameof(ExecutionJob.RunAsync));
+        var executions = servers.Processed<ExecutionJob>(nameof(ExecutionJob.RunAsync));
         Assert.Equal(6, executions.Count);
         Assert.Equal(servers.ProcessIds.Order(), executions.Select(execution => execution.Process).Distinct().Order());
     }
@@ -109,7 +110,8 @@ public class JobServersTests
             "the two servers were not both reading");
         var reading = servers.Monitoring.ProcessingJobs(0, 10).First(job => job.Value.Job?.Method.Name == nameof(SnapshotJob.ReadSourceAsync));
         var killedRegion = (string)reading.Value.Job.Args[2];
-        await servers.KillAsync(servers.Processed(nameof(SnapshotJob.ReadSourceAsync)).Single(read => read.Job == reading.Key).Process);
+        await servers.WaitUntilAsync(async () => await Calls(simulator, killedRegion, "ecr:DescribeImages") > 0, TimeSpan.FromSeconds(30), "the read did not reach its images");
+        await servers.KillAsync(servers.Processed<SnapshotJob>(nameof(SnapshotJob.ReadSourceAsync)).Single(read => read.Job == reading.Key).Process);
 
         await servers.WaitUntilAsync(() => servers.QueryAsync(db => db.Snapshots.AnyAsync(row => row.Status != SnapshotStatus.Running, Cancellation)), TimeSpan.FromSeconds(90), "no snapshot finished");
 
@@ -117,7 +119,7 @@ public class JobServersTests
         Assert.Equal(SnapshotStatus.Complete, snapshot.Status);
         Assert.All(snapshot.Sources, source => Assert.Equal(SourceStatus.Done, source.Status));
         Assert.Equal(12, await servers.QueryAsync(db => db.Proposals.CountAsync(Cancellation)));
-        Assert.Single(servers.Processed(nameof(SnapshotJob.SettleAsync)));
+        Assert.Single(servers.Processed<SnapshotJob>(nameof(SnapshotJob.SettleAsync)));
         foreach (var region in Regions)
         {
             // The read that was killed is read again from its start (nothing of it had been kept); no other is.
@@ -138,7 +140,7 @@ public class JobServersTests
         await servers.Service<ApprovalService>().ApproveAsync(1, "alice", null, [], Cancellation);
         await servers.WaitUntilAsync(() => servers.QueryAsync(db => db.AuditEntries.AnyAsync(entry => entry.Action == "image.delete-intent", Cancellation)), TimeSpan.FromSeconds(60), "no deletion started");
         await Task.Delay(500, Cancellation);
-        var executing = Assert.Single(servers.Processed(nameof(ExecutionJob.RunAsync)));
+        var executing = Assert.Single(servers.Processed<ExecutionJob>(nameof(ExecutionJob.RunAsync)));
         await servers.KillAsync(executing.Process);
 
         await servers.WaitUntilAsync(
@@ -153,7 +155,7 @@ public class JobServersTests
         Assert.Equal(0, await servers.QueryAsync(db => db.AuditEntries.Where(entry => entry.Action == "image.deleted").GroupBy(entry => entry.Target).CountAsync(group => group.Count() > 1, Cancellation)));
         var left = WorldFile.Parse(await simulator.Control.GetByteArrayAsync("world", Cancellation));
         Assert.Equal(["recent"], left.Accounts[0].Repositories[0].Images.SelectMany(image => image.Tags));
-        Assert.Equal(2, servers.Processed(nameof(ExecutionJob.RunAsync)).Select(run => run.Process).Distinct().Count());
+        Assert.Equal(2, servers.Processed<ExecutionJob>(nameof(ExecutionJob.RunAsync)).Select(run => run.Process).Distinct().Count());
     }
 
     private static async Task<int> Calls(Simulator simulator, string region, string operation)

@@ -55,12 +55,12 @@ public sealed class JobServers : IAsyncDisposable
         return await query(db);
     }
 
-    /// <summary>The process of each job of <paramref name="method"/> that a server processes or processed (each time it was taken).</summary>
-    public IReadOnlyList<(string Job, int Process)> Processed(string method)
+    /// <summary>The process of each job of <typeparamref name="TJob"/>'s <paramref name="method"/> that a server processes or processed (each time it was taken).</summary>
+    public IReadOnlyList<(string Job, int Process)> Processed<TJob>(string method)
     {
         var jobs = Monitoring.SucceededJobs(0, 1000).Select(job => (job.Key, job.Value.Job))
             .Concat(Monitoring.ProcessingJobs(0, 1000).Select(job => (job.Key, job.Value.Job)))
-            .Where(job => job.Job?.Method.Name == method)
+            .Where(job => job.Job?.Type == typeof(TJob) && job.Job.Method.Name == method)
             .Select(job => job.Key)
             .Distinct();
         return
