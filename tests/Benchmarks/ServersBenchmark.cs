@@ -35,23 +35,24 @@ public static class ServersBenchmark
             (number("--regions", "8"), number("--repositories", "40"), number("--images-per-repository", "20"), number("--latency-ms", "20"), number("--approve", "40"));
         var world = World(regions, repositories, images);
         Console.WriteLine($"World: {regions} account-regions × {repositories} repositories × {images} images; {latency} ms per AWS call; {approve} proposals approved");
-        Console.WriteLine("| servers | workers each | snapshot s | executions s |");
-        Console.WriteLine("| --- | --- | --- | --- |");
+        Console.WriteLine("| servers | workers each | snapshot s | executions | executions s |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
         foreach (var servers in numbers("--servers", "1,2"))
         {
             foreach (var workers in numbers("--workers", "1,2,4,8"))
             {
-                var (snapshot, executions) = await MeasureAsync(connection, world, servers, workers, latency, approve);
-                Console.WriteLine($"| {servers} | {workers} | {snapshot:0.0} | {executions:0.0} |");
+                var (snapshot, executed, executions) = await MeasureAsync(connection, world, servers, workers, latency, approve);
+                Console.WriteLine($"| {servers} | {workers} | {snapshot:0.0} | {executed} | {executions:0.0} |");
             }
         }
 
         return 0;
     }
 
-    private static async Task<(double Snapshot, double Executions)> MeasureAsync(string connection, World world, int servers, int workers, int latency, int approve)
+    private static async Task<(double Snapshot, int Executed, double Executions)> MeasureAsync(string connection, World world, int servers, int workers, int latency, int approve)
     {
         await BenchmarkDatabase.DropAsync(connection);
+        Npgsql.NpgsqlConnection.ClearAllPools(); // the previous run's pooled connections point at the database just dropped
         var (simulator, address) = await SimulatorApp.StartOnLoopbackAsync(world);
         await using var _ = simulator;
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", Account);
@@ -92,7 +93,7 @@ public static class ServersBenchmark
             }
 
             await UntilAsync(async () => await QueryAsync(contexts, db => db.Proposals.CountAsync(row => row.Status == ProposalStatus.Executed)) == proposals.Count);
-            return (snapshot, clock.Elapsed.TotalSeconds);
+            return (snapshot, proposals.Count, clock.Elapsed.TotalSeconds);
         }
         finally
         {
