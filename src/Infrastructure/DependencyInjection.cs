@@ -67,25 +67,40 @@ public static class DependencyInjection
         builder.AddJobs(connectionString);
     }
 
-    /// <summary>Hangfire on the same PostgreSQL: the job client everywhere, a job server where <c>Curator:Jobs:RunServer</c>.</summary>
+    /// <summary>
+    /// Hangfire on the same PostgreSQL: the job client and <see cref="JobQueue"/> everywhere, a job server where
+    /// <c>Curator:Jobs:RunServer</c>. A running job's server renews its hold on it, so another server takes over the
+    /// job of a server that died (after <c>Curator:Jobs:TakeOverSeconds</c>), never one that still runs it.
+    /// </summary>
     private static void AddJobs(this IHostApplicationBuilder builder, string connectionString)
     {
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(5, jobs.TakeOverSeconds)),
+                }));
+        builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<SnapshotJob>();
         builder.Services.AddSingleton<ExecutionJob>();
+        builder.Services.AddSingleton<ExecutionRecovery>();
 
         // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
         builder.Services.AddSingleton<JobSchedule>();
         if (jobs.RunServer)
         {
-            builder.Services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);
+            builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, jobs.WorkerCount));
             builder.Services.AddHostedService(services => services.GetRequiredService<JobSchedule>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<ExecutionRecovery>());
         }
     }
 }

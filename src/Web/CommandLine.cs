@@ -76,7 +76,8 @@ public static class CommandLine
                       migrate   applies the database migrations.
                       approve PROPOSAL --as NAME [--comment TEXT] [--exclude DIGEST]... [--reject | --resume]
                                 approves (then executes, re-checking live AWS) or rejects a proposal, or resumes
-                                the execution of an approved one.
+                                the execution of an approved one. It executes here, in this process, and needs
+                                no job server; the dashboard's approvals are executed by the job servers.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

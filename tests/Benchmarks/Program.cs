@@ -8,6 +8,8 @@ using EcrCurator.Benchmarks;
 //                                                                              executions with the re-check before every batch
 // dotnet run -c Release --project tests/Benchmarks -- scale [--repositories N --images-per-repository N --tasks N --days N --connection CS]
 //                                                                              the whole server at scale: snapshots, memory, database, pages
+// dotnet run -c Release --project tests/Benchmarks -- servers [--servers 1,2 --workers 1,2,4,8 --regions N --repositories N --images-per-repository N --latency-ms N --approve N --connection CS]
+//                                                                              snapshots and executions spread over job servers and workers
 if (args is ["plan", .. var options])
 {
     return await PlanBenchmark.RunAsync(options);
@@ -26,6 +28,11 @@ if (args is ["execution", .. var executionOptions])
 if (args is ["scale", .. var scaleOptions])
 {
     return await ScaleBenchmark.RunAsync(scaleOptions);
+}
+
+if (args is ["servers", .. var serversOptions])
+{
+    return await ServersBenchmark.RunAsync(serversOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);

@@ -20,7 +20,7 @@ public class MetricsTests
             proposal = await db.Proposals.Where(row => row.Status == ProposalStatus.Pending).Select(row => row.Id).FirstAsync(TestContext.Current.CancellationToken);
         }
 
-        await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal, "ben", null, [], TestContext.Current.CancellationToken);
+        await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal, "ben", null, [], Executor.Caller, TestContext.Current.CancellationToken);
         await app.App.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal, "ben", TestContext.Current.CancellationToken);
         using var client = new HttpClient { BaseAddress = app.Address };
 

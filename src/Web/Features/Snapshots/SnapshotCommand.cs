@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Snapshots;
 
 namespace EcrCurator.Web.Features.Snapshots;
@@ -26,7 +27,7 @@ public static class SnapshotCommand
             errors.WriteLine(problem);
         }
 
-        return snapshot.Status == "Complete" && snapshot.Problems.Length == 0 ? 0 : 1;
+        return snapshot.Status == SnapshotStatus.Complete && snapshot.Problems.Length == 0 ? 0 : 1;
     }
 
     private static (DateTimeOffset? Now, string[] Configuration) Parse(string[] args)

@@ -88,6 +88,17 @@ public class ApproveCommandTests
         Assert.Equal(1, await WebTestDatabase.CountAsync(database, "SELECT count(*) FROM audit_entries WHERE action = 'execution.stopped'"));
     }
 
+    [Fact]
+    public async Task TheHelpSaysTheApproveVerbExecutesInItsOwnProcessWithoutAJobServer()
+    {
+        var errors = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["help"], TextWriter.Null, errors);
+
+        Assert.Equal(CommandLine.BadInput, exit);
+        Assert.Contains("It executes here, in this process, and needs no job server", string.Join(' ', errors.ToString().Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     private static ProcessStartInfo Command(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
