@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Audit;
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
@@ -42,7 +43,10 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>PostgreSQL, when <c>ConnectionStrings:Curator</c> is set: the database, snapshots, and shared data-protection keys.</summary>
+    /// <summary>
+    /// PostgreSQL, when <c>ConnectionStrings:Curator</c> is set (and its owner <c>ConnectionStrings:CuratorMigrations</c>,
+    /// by default the same): the database, snapshots, and shared data-protection keys.
+    /// </summary>
     private static void AddDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
@@ -52,6 +56,8 @@ public static class DependencyInjection
             return;
         }
 
+        var roles = DatabaseRoles.Of(connectionString, builder.Configuration.GetConnectionString(DatabaseRoles.OwnerConnectionStringName));
+        builder.Services.AddSingleton(roles);
         builder.Services.AddDbContextFactory<CuratorDbContext>(options => options.UseNpgsql(connectionString));
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<SnapshotStore>();
@@ -60,12 +66,13 @@ public static class DependencyInjection
         builder.Services.AddSingleton<LiveCheck>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<AutoRun>();
+        builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
-        builder.AddJobs(connectionString);
+        builder.AddJobs(roles);
     }
 
     /// <summary>Hangfire on the same PostgreSQL: the job client everywhere, a job server where <c>Curator:Jobs:RunServer</c>.</summary>
-    private static void AddJobs(this IHostApplicationBuilder builder, string connectionString)
+    private static void AddJobs(this IHostApplicationBuilder builder, DatabaseRoles roles)
     {
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
@@ -73,9 +80,13 @@ public static class DependencyInjection
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(roles.Runtime),
+                // The migrator installs the schema as the owner; a runtime role of its own could not.
+                new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = !roles.Separate }));
         builder.Services.AddSingleton<SnapshotJob>();
         builder.Services.AddSingleton<ExecutionJob>();
+        builder.Services.AddSingleton<AuditVerificationJob>();
 
         // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
         builder.Services.AddSingleton<JobSchedule>();
