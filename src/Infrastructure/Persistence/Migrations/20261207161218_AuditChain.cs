@@ -82,7 +82,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                 BEGIN
                     IF current_setting('transaction_isolation') <> 'read committed' THEN
                         RAISE EXCEPTION 'audit entries are written in READ COMMITTED transactions only (this one is %): the chain''s head must be read after its lock',
-                            current_setting('transaction_isolation') USING ERRCODE = 'serialization_failure';
+                            current_setting('transaction_isolation') USING ERRCODE = 'invalid_transaction_state';
                     END IF;
                     PERFORM pg_advisory_xact_lock(4999965645370163202); -- 0x4563_7243_7572_0002 ("EcrCur" + 2): the head of the chain
                     SELECT id, hash INTO head_id, head_hash FROM audit_entries ORDER BY id DESC LIMIT 1;
