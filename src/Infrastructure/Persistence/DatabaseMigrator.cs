@@ -8,9 +8,9 @@ using Npgsql;
 namespace EcrCurator.Infrastructure.Persistence;
 
 /// <summary>
-/// Applies pending migrations and installs the job storage's schema, as the owner (<see cref="DatabaseRoles"/>); when
-/// the application runs as another role, grants it what it needs (<see cref="RuntimeRole"/>). Servers starting at once
-/// wait on one advisory lock, so the migrations are applied once.
+/// Applies pending migrations as the owner (<see cref="DatabaseRoles"/>); when the application runs as another role,
+/// also installs the job storage's schema and grants that role what it needs (<see cref="RuntimeRole"/>). Servers
+/// starting at once wait on one advisory lock, so the migrations are applied once.
 /// </summary>
 /// <param name="contexts">The application's contexts: the owner's too when the roles are one.</param>
 public sealed class DatabaseMigrator(IDbContextFactory<CuratorDbContext> contexts, ILogger<DatabaseMigrator> logger, DatabaseRoles? roles = null)
@@ -40,9 +40,10 @@ public sealed class DatabaseMigrator(IDbContextFactory<CuratorDbContext> context
             logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", pending));
         }
 
-        await JobStorageSchema.InstallAsync(connection, cancellation);
         if (roles is { Separate: true })
         {
+            // With one role the job storage installs its schema itself as it starts; another role could not.
+            await JobStorageSchema.InstallAsync(connection, cancellation);
             await RuntimeRole.GrantAsync(connection, roles, cancellation);
             logger.LogInformation("Granted {User} the application's privileges", roles.RuntimeUser);
         }

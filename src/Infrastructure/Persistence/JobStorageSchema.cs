@@ -4,8 +4,8 @@ using Npgsql;
 namespace EcrCurator.Infrastructure.Persistence;
 
 /// <summary>
-/// The job storage's (Hangfire's) tables, in a schema of their own in the product's database. The migrator installs and
-/// upgrades them as the owner; when the application runs as another role, its storage does not try to.
+/// The job storage's (Hangfire's) tables, in a schema of their own in the product's database. With one role the storage
+/// installs and upgrades them as it starts; with two the migrator does, as the owner, and the storage does not try to.
 /// </summary>
 public static class JobStorageSchema
 {

@@ -83,7 +83,8 @@ public sealed class DatabaseRolesTests(TwoRoles database) : IClassFixture<TwoRol
     public async Task MigratingRefusesAnApplicationRoleThatOwnsTheTablesAndSaysHowToHandThemOver()
     {
         const string name = "curator_it_owned_by_runtime";
-        await TwoRoles.ExecuteAsync(database.Superuser("postgres"), $"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name} OWNER {TwoRoles.Runtime}");
+        await TwoRoles.ExecuteAsync(database.Superuser("postgres"), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        await TwoRoles.ExecuteAsync(database.Superuser("postgres"), $"CREATE DATABASE {name} OWNER {TwoRoles.Runtime}");
         await TwoRoles.MigrateAsync(DatabaseRoles.Of(database.As(TwoRoles.Runtime, name), null)); // one role, as before this change
         var roles = DatabaseRoles.Of(database.As(TwoRoles.Runtime, name), database.As(TwoRoles.Owner, name));
 

@@ -27,8 +27,8 @@ public sealed class TwoRoles : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        await ExecuteAsync(Superuser("postgres"), $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
         await ExecuteAsync(Superuser("postgres"), $"""
-            DROP DATABASE IF EXISTS {Name} WITH (FORCE);
             DO $$ BEGIN
                 IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Owner}') THEN CREATE ROLE {Owner} LOGIN CREATEDB; END IF;
                 IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Runtime}') THEN CREATE ROLE {Runtime} LOGIN; END IF;
