@@ -6,6 +6,7 @@ using EcrCurator.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- snapshot [--connection CS]   snapshots into PostgreSQL
 // dotnet run -c Release --project tests/Benchmarks -- scale [--repositories N --images-per-repository N --tasks N --days N --connection CS]
 //                                                                              the whole server at scale: snapshots, memory, database, pages
+// dotnet run -c Release --project tests/Benchmarks -- audit [--entries N --runs N --connection CS]   audit verify of a long audit log
 if (args is ["plan", .. var options])
 {
     return await PlanBenchmark.RunAsync(options);
@@ -14,6 +15,11 @@ if (args is ["plan", .. var options])
 if (args is ["snapshot", .. var snapshotOptions])
 {
     return await SnapshotBenchmark.RunAsync(snapshotOptions);
+}
+
+if (args is ["audit", .. var auditOptions])
+{
+    return await AuditBenchmark.RunAsync(auditOptions);
 }
 
 if (args is ["scale", .. var scaleOptions])
