@@ -59,20 +59,14 @@ public sealed class AuditLogTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task TheMigrationChainsTheEntriesWrittenBeforeIt()
     {
-        const string name = "curator_audit_chain_migration";
-        await using (var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await server.OpenAsync(TestContext.Current.CancellationToken);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", server);
-            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-
-        var options = new DbContextOptionsBuilder<CuratorDbContext>().UseNpgsql(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = name }.ConnectionString).Options;
-        await using (var db = new CuratorDbContext(options))
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "curator_audit_chain_migration" }.ConnectionString;
+        await TwoRoles.ExecuteAsync(new NpgsqlConnectionStringBuilder(connection) { Database = "postgres" }.ConnectionString, "DROP DATABASE IF EXISTS curator_audit_chain_migration WITH (FORCE)");
+        var contexts = new TwoRoles.Contexts(connection);
+        await using (var db = contexts.CreateDbContext())
         {
             await db.GetService<IMigrator>().MigrateAsync("20261128054705_ImageDependents", TestContext.Current.CancellationToken);
-            await ExecuteAsync(
-                options,
+            await TwoRoles.ExecuteAsync(
+                connection,
                 """
                 INSERT INTO audit_entries (at, actor, action, target, team, details) VALUES
                     ('2026-11-01T01:00:00.123456Z', 'system', 'snapshot.started', 'snapshot/1', NULL, '{"sources": ["111111111111/ap-northeast-1"]}'),
@@ -82,31 +76,18 @@ public sealed class AuditLogTests(TestDatabase database) : IAsyncLifetime
             await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         }
 
-        var verification = await new AuditVerifier(new Contexts(options)).VerifyAsync(null, TestContext.Current.CancellationToken);
+        var verification = await new AuditVerifier(contexts).VerifyAsync(null, TestContext.Current.CancellationToken);
 
         Assert.True(verification.Intact, verification.Problem);
         Assert.Equal(3, verification.Entries);
-        await using var check = new CuratorDbContext(options);
+        await using var check = contexts.CreateDbContext();
         Assert.Equal([ActorKind.Automation, ActorKind.Person, ActorKind.Automation], await check.AuditEntries.OrderBy(entry => entry.Id).Select(entry => entry.ActorKind).ToListAsync(TestContext.Current.CancellationToken));
-        await ExecuteAsync(options, "INSERT INTO audit_entries (at, actor, actor_kind, action, target, details) VALUES (now(), 'bob', 'person', 'pin.created', 't', '{}')");
-        Assert.True((await new AuditVerifier(new Contexts(options)).VerifyAsync(verification.Head, TestContext.Current.CancellationToken)).Intact);
-    }
-
-    private static async Task ExecuteAsync(DbContextOptions<CuratorDbContext> options, string sql)
-    {
-        await using var db = new CuratorDbContext(options);
-        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        await TwoRoles.ExecuteAsync(connection, "INSERT INTO audit_entries (at, actor, actor_kind, action, target, details) VALUES (now(), 'bob', 'person', 'pin.created', 't', '{}')");
+        Assert.True((await new AuditVerifier(contexts).VerifyAsync(verification.Head, TestContext.Current.CancellationToken)).Intact);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class Contexts(DbContextOptions<CuratorDbContext> options) : IDbContextFactory<CuratorDbContext>
-    {
-        public CuratorDbContext CreateDbContext() => new(options);
     }
 }
