@@ -85,12 +85,12 @@ public sealed class DatabaseRolesTests(TwoRoles database) : IClassFixture<TwoRol
         const string name = "curator_it_owned_by_runtime";
         await TwoRoles.ExecuteAsync(database.Superuser("postgres"), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await TwoRoles.ExecuteAsync(database.Superuser("postgres"), $"CREATE DATABASE {name} OWNER {TwoRoles.Runtime}");
-        await TwoRoles.MigrateAsync(DatabaseRoles.Of(database.As(TwoRoles.Runtime, name), null)); // one role, as before this change
+        await TwoRoles.MigrateAsync(DatabaseRoles.Of(database.As(TwoRoles.Runtime, name), null)); // one role, the only way before two were possible
         var roles = DatabaseRoles.Of(database.As(TwoRoles.Runtime, name), database.As(TwoRoles.Owner, name));
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => TwoRoles.MigrateAsync(roles));
 
-        Assert.Contains($"The user '{TwoRoles.Runtime}' of ConnectionStrings:Curator owns the database {name}, the schema hangfire, the table", refused.Message);
+        Assert.Contains($"The user '{TwoRoles.Runtime}' of ConnectionStrings:Curator owns the database {name}, the table", refused.Message);
         Assert.Contains($"REASSIGN OWNED BY \"{TwoRoles.Runtime}\" TO \"{TwoRoles.Owner}\"", refused.Message);
         await TwoRoles.ExecuteAsync(database.Superuser(name), $"REASSIGN OWNED BY {TwoRoles.Runtime} TO {TwoRoles.Owner}");
         await TwoRoles.MigrateAsync(roles);
