@@ -56,7 +56,8 @@ public sealed partial class HistoryService
             return null;
         }
 
-        var details = JsonDocument.Parse(last.Details).RootElement;
+        using var document = JsonDocument.Parse(last.Details);
+        var details = document.RootElement;
         return new ChainVerification(
             last.At, last.Action == AuditVerification.Verified, details.GetProperty("entries").GetInt64(), details.GetProperty("head").GetString()!,
             details.TryGetProperty("problem", out var problem) && problem.ValueKind == JsonValueKind.String ? problem.GetString() : null);
