@@ -10,6 +10,7 @@ using EcrCurator.Benchmarks;
 //                                                                              the whole server at scale: snapshots, memory, database, pages
 // dotnet run -c Release --project tests/Benchmarks -- servers [--servers 1,2 --workers 1,2,4,8 --regions N --repositories N --images-per-repository N --latency-ms N --approve N --connection CS]
 //                                                                              snapshots and executions spread over job servers and workers
+// dotnet run -c Release --project tests/Benchmarks -- audit [--entries N --runs N --connection CS]   audit verify of a long audit log
 if (args is ["plan", .. var options])
 {
     return await PlanBenchmark.RunAsync(options);
@@ -23,6 +24,11 @@ if (args is ["snapshot", .. var snapshotOptions])
 if (args is ["execution", .. var executionOptions])
 {
     return await ExecutionBenchmark.RunAsync(executionOptions);
+}
+
+if (args is ["audit", .. var auditOptions])
+{
+    return await AuditBenchmark.RunAsync(auditOptions);
 }
 
 if (args is ["scale", .. var scaleOptions])

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EcrCurator.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,8 @@ public static class OpenIdConnectSetup
                 var identity = context.Principal!;
                 var name = identity.FindFirstValue(settings.NameClaim) ?? identity.FindFirstValue("sub") ?? "unknown";
                 var groups = identity.FindAll(settings.GroupsClaim).Select(claim => claim.Value).ToList();
-                if (settings.Roles.RoleOf(groups) is not { } role)
+                // A name of the product's automation (system, cli:*) is never a person's: refused like a person without a role.
+                if (Actors.IsAutomation(name) || settings.Roles.RoleOf(groups) is not { } role)
                 {
                     context.HandleResponse();
                     context.Response.Redirect($"/signin/refused?user={Uri.EscapeDataString(name)}&groups={Uri.EscapeDataString(string.Join(", ", groups))}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Persistence;
 
 namespace EcrCurator.Web.Features.Approvals;
 
@@ -58,7 +59,7 @@ public static class ApproveCommand
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--as": actor = Value(); break;
+                case "--as": actor = Actors.RequirePerson(Value(), "--as"); break;
                 case "--comment": comment = Value(); break;
                 case "--exclude": excluded.Add(Value()); break;
                 case "--reject": reject = true; break;

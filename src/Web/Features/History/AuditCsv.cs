@@ -6,7 +6,7 @@ namespace EcrCurator.Web.Features.History;
 /// <summary>The audit log as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break, times in ISO 8601 UTC.</summary>
 public static class AuditCsv
 {
-    public const string Header = "id,at,actor,action,target,team,details";
+    public const string Header = "id,at,actor,action,target,team,details,actor_kind";
 
     private const int FlushEvery = 500;
 
@@ -35,7 +35,8 @@ public static class AuditCsv
         Field(entry.Action),
         Field(entry.Target),
         Field(entry.Team),
-        Field(entry.Details)) + "\r\n";
+        Field(entry.Details),
+        Field(entry.ActorKind)) + "\r\n";
 
     /// <summary>ISO 8601 in UTC, to the microsecond PostgreSQL keeps.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);

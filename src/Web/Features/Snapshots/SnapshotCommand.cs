@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
 
 namespace EcrCurator.Web.Features.Snapshots;
@@ -18,7 +19,7 @@ public static class SnapshotCommand
         var (now, configuration) = Parse(args);
         using var host = CommandHost.Build(configuration, errors, now is null ? null : new ClockFrom(now.Value));
         await host.Database().MigrateAsync(CancellationToken.None);
-        var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync($"cli:{Environment.UserName}", CancellationToken.None);
+        var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync(Actors.CommandLine(Environment.UserName), CancellationToken.None);
         output.WriteLine(
             $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {snapshot.Repositories} repositories, {snapshot.Images} images, "
             + $"{snapshot.Candidates} candidates ({snapshot.CandidateBytes} bytes by image size, {snapshot.ReclaimableBytes} actually freed).");

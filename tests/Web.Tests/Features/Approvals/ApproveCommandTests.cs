@@ -99,6 +99,18 @@ public class ApproveCommandTests
         Assert.Contains("It executes here, in this process, and needs no job server", string.Join(' ', errors.ToString().Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    [Theory]
+    [InlineData("system")]
+    [InlineData(" System ")]
+    [InlineData("cli:root")]
+    public void ApproveRefusesANameOfAutomationAsTheApprover(string name)
+    {
+        var refused = PlanRun.Of("approve", "1", "--as", name, "--ConnectionStrings:Curator=Host=127.0.0.1;Port=9;Username=nobody");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith($"--as: '{name.Trim()}' is a name the product's automation uses", refused.Errors);
+    }
+
     private static ProcessStartInfo Command(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
