@@ -16,8 +16,11 @@ namespace EcrCurator.Infrastructure.Jobs;
 /// </summary>
 public sealed class ExecutionRecovery(IDbContextFactory<CuratorDbContext> contexts, JobQueue queue, TimeProvider time, ILogger<ExecutionRecovery> logger) : IHostedService
 {
-    /// <summary>The advisory lock two recoveries take in turn, so that the second sees what the first queued.</summary>
-    public const long LockKey = 0x4563_7243_7572_0002; // "EcrCur" + 2
+    /// <summary>
+    /// The advisory lock two recoveries take in turn, so that the second sees what the first queued ("EcrCur" + 3; + 0 is
+    /// the migrations', + 1 the snapshot's, + 2 the audit chain's head, taken by every audit insert).
+    /// </summary>
+    public const long LockKey = 0x4563_7243_7572_0003;
 
     /// <returns>The proposals queued again.</returns>
     public async Task<IReadOnlyList<long>> RequeueAsync(string reason, CancellationToken cancellation)
