@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,12 +22,14 @@ public static class DependencyInjection
 {
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<RetentionOptions>(RetentionOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<StorageOptions>(StorageOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        builder.Services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<AwsOptions>(AwsOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
+        builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
+        builder.Services.AddSettings<JobsOptions>(JobsOptions.Section);
 
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
@@ -45,7 +48,6 @@ public static class DependencyInjection
     /// <summary>PostgreSQL, when <c>ConnectionStrings:Curator</c> is set: the database, snapshots, and shared data-protection keys.</summary>
     private static void AddDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -68,7 +70,6 @@ public static class DependencyInjection
     private static void AddJobs(this IHostApplicationBuilder builder, string connectionString)
     {
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

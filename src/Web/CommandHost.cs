@@ -26,10 +26,9 @@ public static class CommandHost
         }
 
         builder.AddInfrastructure();
+        builder.AddWebSettings();
         var host = builder.Build();
-        _ = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
-        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        _ = host.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
         return host;
     }
 

@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Web.Components;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Approvals;
@@ -18,13 +19,17 @@ public static class DependencyInjection
     /// <summary>The dashboard: Blazor Server with MudBlazor, sign-in, English and Japanese, and one service per feature.</summary>
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        builder.AddWebSettings();
+
         // The build output (not a publish) serves MudBlazor's files only through the static web assets manifest,
         // which ASP.NET Core reads by itself only in Development: the Demo environment runs from the build output too.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddProxy();
+        builder.AddSecurityHeaders();
         builder.AddMetrics();
+        builder.AddKeyEncryption();
         builder.Services.AddLocalization();
         builder.AddSignIn();
         builder.Services.AddSingleton<DisplayZone>();
@@ -38,9 +43,25 @@ public static class DependencyInjection
         return builder;
     }
 
+    /// <summary>
+    /// The dashboard's configuration sections, known to the commands too (a container's environment holds them all):
+    /// every <c>Curator:*</c> key must belong to a registered section (<see cref="Settings.AddSettings{T}"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddWebSettings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSettings<SignInOptions>(SignInOptions.Section);
+        builder.Services.AddSettings<ProxyOptions>(ProxyOptions.Section);
+        builder.Services.AddSettings<MetricsOptions>(MetricsOptions.Section);
+        builder.Services.AddSettings<DataProtectionCertificateOptions>(DataProtectionCertificateOptions.Section);
+        return builder;
+    }
+
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseMetrics();
         app.UseProxy();
+        app.UseSecurityHeaders();
+        app.WarnWithoutKeyEncryption();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -51,7 +72,6 @@ public static class DependencyInjection
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapMetrics();
         app.MapSignIn();
         app.MapCultures();
         app.MapAuditExport();

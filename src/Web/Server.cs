@@ -28,6 +28,9 @@ public static class Server
 
         builder.AddWeb();
         var app = builder.Build();
+
+        // Every setting checked (values, and keys no section declares) before the database is touched.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         if (app.Services.GetService<DatabaseMigrator>() is { } migrator && app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
             // Before the job server starts, so that its storage finds the database.
@@ -40,7 +43,8 @@ public static class Server
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(IServiceProvider services, CancellationToken cancellation)
+    /// <summary>Says only whether it is ready, to anyone: why not (a database's error, its host) goes to the log.</summary>
+    private static async Task<IResult> ReadyAsync(IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellation)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<CuratorDbContext>>();
         try
@@ -53,7 +57,8 @@ public static class Server
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return Results.Text($"not ready: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            loggers.CreateLogger(typeof(Server).Namespace + ".Readiness").LogWarning(error, "Not ready: the database or the job storage does not answer.");
+            return Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }
