@@ -1,7 +1,6 @@
 using EcrCurator.Infrastructure;
-using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Infrastructure.Persistence;
-using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Web.Features.Plan;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +26,7 @@ public static class CommandHost
 
         builder.AddInfrastructure();
         builder.AddWebSettings();
+        builder.CheckKeys();
         var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         return host;

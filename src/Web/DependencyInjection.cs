@@ -19,8 +19,6 @@ public static class DependencyInjection
     /// <summary>The dashboard: Blazor Server with MudBlazor, sign-in, English and Japanese, and one service per feature.</summary>
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
-        builder.AddWebSettings();
-
         // The build output (not a publish) serves MudBlazor's files only through the static web assets manifest,
         // which ASP.NET Core reads by itself only in Development: the Demo environment runs from the build output too.
         builder.WebHost.UseStaticWebAssets();
@@ -44,8 +42,9 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The dashboard's configuration sections, known to the commands too (a container's environment holds them all):
-    /// every <c>Curator:*</c> key must belong to a registered section (<see cref="Settings.AddSettings{T}"/>).
+    /// The dashboard's configuration sections, registered by the server and the commands alike (a container's
+    /// environment holds them all): every <c>Curator:*</c> key must belong to a registered section
+    /// (<see cref="Settings.AddSettings{T}"/>, checked by <see cref="Settings.CheckKeys"/>).
     /// </summary>
     public static IHostApplicationBuilder AddWebSettings(this IHostApplicationBuilder builder)
     {

@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure;
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public static class Server
         // Named, so that its static assets are found when another program (a test, a benchmark) hosts it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(Server).Assembly.GetName().Name });
         builder.AddInfrastructure();
+        builder.AddWebSettings();
+        builder.CheckKeys();
         if (builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is not { Length: > 0 })
         {
             throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set: the server keeps its snapshots, proposals and audit log in PostgreSQL.");
@@ -29,7 +32,7 @@ public static class Server
         builder.AddWeb();
         var app = builder.Build();
 
-        // Every setting checked (values, and keys no section declares) before the database is touched.
+        // Every setting's value checked before the database is touched.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         if (app.Services.GetService<DatabaseMigrator>() is { } migrator && app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {

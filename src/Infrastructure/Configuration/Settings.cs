@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace EcrCurator.Infrastructure.Configuration;
@@ -25,6 +26,21 @@ public static class Settings
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnownKeys>, KnownKeysValidator>());
         services.AddOptions<KnownKeys>().ValidateOnStart();
         return services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+    }
+
+    /// <summary>
+    /// Refuses now, before anything binds, every <c>Curator:*</c> key that no section registered so far declares (the
+    /// same check runs again when the host starts, for hosts that do not call this).
+    /// </summary>
+    /// <exception cref="OptionsValidationException">Naming each such key.</exception>
+    public static void CheckKeys(this IHostApplicationBuilder builder)
+    {
+        var sections = builder.Services.Where(service => service.ServiceType == typeof(SettingsSection)).Select(service => (SettingsSection)service.ImplementationInstance!);
+        var result = new KnownKeysValidator(builder.Configuration, sections).Validate(Options.DefaultName, new KnownKeys());
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(KnownKeys), result.Failures);
+        }
     }
 }
 

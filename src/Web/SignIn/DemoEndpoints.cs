@@ -21,8 +21,8 @@ public static class DemoEndpoints
                    $"and the dashboard would act on real AWS. Set {Override} to the simulator's address (./run.sh and the compose demo do), or use the Production environment with OpenID Connect.";
         }
 
-        return endpoints.FirstOrDefault(setting => IsAws(setting.Value!)) is { } real
-            ? $"The Demo environment's sign-in makes anyone an Admin without a password, so it runs only against the AWS simulator: {real.Key} is {real.Value}, which is AWS."
+        return endpoints.Where(setting => IsAws(setting.Value!)).Select(setting => $"{setting.Key} is {setting.Value}").FirstOrDefault() is { } real
+            ? $"The Demo environment's sign-in makes anyone an Admin without a password, so it runs only against the AWS simulator: {real}, which is AWS."
             : null;
     }
 

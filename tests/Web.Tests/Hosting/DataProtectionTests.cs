@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using EcrCurator.Web.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -13,20 +11,12 @@ public sealed class DataProtectionTests : IDisposable
 {
     private const string Password = "correct horse battery staple";
 
-    private readonly string certificate = Path.Combine(Path.GetTempPath(), $"curator-keys-{Guid.NewGuid():N}.pfx");
-
-    public DataProtectionTests()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=ecr-curator data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(certificate, created.Export(X509ContentType.Pkcs12, Password));
-    }
+    private readonly TestCertificate keys = new("ecr-curator data protection", Password);
 
     [Fact]
     public async Task WithACertificateTheKeysAreStoredEncryptedAndAServerWithItReadsTheSessions()
     {
-        string[] settings = [$"--Curator:DataProtection:CertificatePath={certificate}", $"--Curator:DataProtection:CertificatePassword={Password}"];
+        string[] settings = [$"--Curator:DataProtection:CertificatePath={keys.Path}", $"--Curator:DataProtection:CertificatePassword={Password}"];
         string database;
         string session;
         await using (var first = await RunningServer.StartAsync(settings))
@@ -35,10 +25,10 @@ public sealed class DataProtectionTests : IDisposable
             session = await SignInAsync(first);
         }
 
-        var keys = await KeysAsync(database);
-        Assert.NotEmpty(keys);
-        Assert.All(keys, key => Assert.Contains("<EncryptedData", key, StringComparison.Ordinal));
-        Assert.All(keys, key => Assert.DoesNotContain("unencrypted", key, StringComparison.Ordinal));
+        var stored = await KeysAsync(database);
+        Assert.NotEmpty(stored);
+        Assert.All(stored, key => Assert.Contains("<EncryptedData", key, StringComparison.Ordinal));
+        Assert.All(stored, key => Assert.DoesNotContain("unencrypted", key, StringComparison.Ordinal));
 
         await using var second = await RunningServer.StartOnAsync(database, settings);
         using var page = new HttpRequestMessage(HttpMethod.Get, "/");
@@ -64,7 +54,7 @@ public sealed class DataProtectionTests : IDisposable
     [InlineData(null, "Curator:DataProtection:CertificatePath")]
     public async Task ACertificateThatCannotBeOpenedFailsTheStartNamingTheKey(string? password, string key)
     {
-        var path = password is null ? certificate + ".missing" : certificate;
+        var path = password is null ? keys.Path + ".missing" : keys.Path;
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Web.Server.BuildAsync(
         [
             "--environment", "Development", "--ConnectionStrings:Curator=Host=127.0.0.1;Port=9", "--Curator:Database:MigrateOnStart=false",
@@ -102,5 +92,5 @@ public sealed class DataProtectionTests : IDisposable
         return keys;
     }
 
-    public void Dispose() => File.Delete(certificate);
+    public void Dispose() => keys.Dispose();
 }

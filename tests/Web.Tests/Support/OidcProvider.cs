@@ -81,7 +81,7 @@ public sealed class OidcProvider : IAsyncDisposable
             server.EnableDegradedMode();
             server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                if (context.ClientId != ClientId || context.RedirectUri is not { } redirect || !redirect.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+                if (context.ClientId != ClientId || context.RedirectUri is not { } redirect || !(redirect.StartsWith("http://127.0.0.1:", StringComparison.Ordinal) || redirect.StartsWith("https://127.0.0.1:", StringComparison.Ordinal)))
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client or redirect URI.");
                 }
