@@ -26,7 +26,7 @@ public sealed class MetricsOptions
             yield return $"{Section}:Port must be a port, 1 to 65535 (it is {Port}).";
         }
 
-        if (Token is { } token && (token.Length < ShortestToken || token.Any(char.IsWhiteSpace)))
+        if (Token is { Length: > 0 } token && (token.Length < ShortestToken || token.Any(char.IsWhiteSpace)))
         {
             yield return $"{Section}:Token must be at least {ShortestToken} characters without spaces (a random secret, e.g. openssl rand -hex 32).";
         }
