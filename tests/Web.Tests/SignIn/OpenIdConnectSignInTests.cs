@@ -55,9 +55,7 @@ public class OpenIdConnectSignInTests
 
         Assert.Equal("/signed-out", signedOut.AbsolutePath);
         Assert.Equal(1, provider.SignOuts);
-        using var again = await browser.Client.GetAsync("/repositories", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("/signin", new Uri(app.Address, again.Headers.Location!).AbsolutePath);
+        await ExpectSignedOutAsync(app, browser);
     }
 
     [Fact]
@@ -102,7 +100,7 @@ public class OpenIdConnectSignInTests
     public async Task ARoleChangedAtTheProviderHoldsForTheNextRequestsWithinTheRevalidationInterval()
     {
         await using var provider = await OidcProvider.StartAsync();
-        await using var app = await StartAsync(provider, $"--Curator:SignIn:RevalidateMinutes={Interval.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        await using var app = await StartAsync(provider, RevalidateQuickly);
         using var browser = new FormFollowingClient(app.Address);
         Assert.Contains("carol · Admin", (await browser.GetAsync("/settings")).Page);
 
@@ -126,16 +124,14 @@ public class OpenIdConnectSignInTests
     public async Task APersonTheProviderNoLongerKnowsIsSignedOutWithinTheRevalidationInterval()
     {
         await using var provider = await OidcProvider.StartAsync();
-        await using var app = await StartAsync(provider, $"--Curator:SignIn:RevalidateMinutes={Interval.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        await using var app = await StartAsync(provider, RevalidateQuickly);
         using var browser = new FormFollowingClient(app.Address);
         Assert.Contains("carol · Admin", (await browser.GetAsync("/")).Page);
 
         provider.Disable("carol");
         await Task.Delay(Interval, TestContext.Current.CancellationToken);
-        using var response = await browser.Client.GetAsync("/repositories", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/signin", new Uri(app.Address, response.Headers.Location!).AbsolutePath);
+        await ExpectSignedOutAsync(app, browser);
     }
 
     [Fact]
@@ -167,6 +163,16 @@ public class OpenIdConnectSignInTests
         Assert.Contains("Curator:SignIn:OpenIdConnect:Authority must use https", refused.Message);
         Assert.Contains("Curator:SignIn:OpenIdConnect:ClientId is not set", refused.Message);
         Assert.Contains("Curator:SignIn:OpenIdConnect:Roles maps no group to a role", refused.Message);
+    }
+
+    private static string RevalidateQuickly => $"--Curator:SignIn:RevalidateMinutes={Interval.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The session is over: a page sends the person to sign in.</summary>
+    private static async Task ExpectSignedOutAsync(DashboardApp app, FormFollowingClient browser)
+    {
+        using var again = await browser.Client.GetAsync("/repositories", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("/signin", new Uri(app.Address, again.Headers.Location!).AbsolutePath);
     }
 
     private static async Task<DashboardApp> StartAsync(OidcProvider provider, params string[] settings) =>
