@@ -28,6 +28,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddSettings<AwsOptions>(AwsOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
+        builder.Services.AddSettings<ExecutionOptions>(ExecutionOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<ExecutionOptions>, ExecutionOptionsValidator>();
         builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
         builder.Services.AddSettings<JobsOptions>(JobsOptions.Section);
 
@@ -59,6 +61,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<SnapshotService>();
         builder.Services.AddSingleton<ApprovalService>();
+        builder.Services.AddSingleton<LiveUsage>();
         builder.Services.AddSingleton<LiveCheck>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<AutoRun>();

@@ -16,7 +16,30 @@ public static class MinimumCalls
             calls += 1 + Pages(repository.Images.Count, 1000) + Batches(active, 100); // ListTagsForResource, DescribeImages, BatchGetImage
         }
 
-        calls += Pages(account.Clusters.Count, 100); // ListClusters
+        return calls + OfUsage(account);
+    }
+
+    /// <summary>
+    /// The fewest for executing proposals of <paramref name="candidates"/> images per repository: before each batch
+    /// (at most 100 images) the repository read again (ListTagsForResource for its team, DescribeImages; its manifests
+    /// are known from the snapshot), the batch's BatchDeleteImage, and usage read once if every batch is sent within
+    /// the age limit of one read.
+    /// </summary>
+    public static long OfExecution(WorldAccount account, IReadOnlyDictionary<string, int> candidates)
+    {
+        long calls = 0;
+        foreach (var repository in account.Repositories.Where(repository => candidates.ContainsKey(repository.Name)))
+        {
+            calls += Batches(candidates[repository.Name], 100) * (1 + Pages(repository.Images.Count, 1000) + 1);
+        }
+
+        return calls + OfUsage(account);
+    }
+
+    /// <summary>The fewest for reading the account-region's ECS usage.</summary>
+    public static long OfUsage(WorldAccount account)
+    {
+        long calls = Pages(account.Clusters.Count, 100); // ListClusters
         var definitions = new HashSet<string>();
         foreach (var cluster in account.Clusters)
         {

@@ -4,6 +4,8 @@ using EcrCurator.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*'     the engine (BenchmarkDotNet)
 // dotnet run -c Release --project tests/Benchmarks -- plan [options]   plan end to end against the simulator
 // dotnet run -c Release --project tests/Benchmarks -- snapshot [--connection CS]   snapshots into PostgreSQL
+// dotnet run -c Release --project tests/Benchmarks -- execution [--repositories N --candidates N --tasks N --latency-ms N --workers N --connection CS]
+//                                                                              executions with the re-check before every batch
 // dotnet run -c Release --project tests/Benchmarks -- scale [--repositories N --images-per-repository N --tasks N --days N --connection CS]
 //                                                                              the whole server at scale: snapshots, memory, database, pages
 if (args is ["plan", .. var options])
@@ -14,6 +16,11 @@ if (args is ["plan", .. var options])
 if (args is ["snapshot", .. var snapshotOptions])
 {
     return await SnapshotBenchmark.RunAsync(snapshotOptions);
+}
+
+if (args is ["execution", .. var executionOptions])
+{
+    return await ExecutionBenchmark.RunAsync(executionOptions);
 }
 
 if (args is ["scale", .. var scaleOptions])

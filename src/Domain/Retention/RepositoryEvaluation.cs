@@ -6,6 +6,7 @@ internal sealed class RepositoryEvaluation(
     RetentionPolicy policy,
     RepositoryUsage? usage,
     HashSet<string> pinned,
+    IReadOnlySet<string> held,
     DateTimeOffset now)
 {
     private static readonly IReadOnlyList<UsageSite> NotUsed = [];
@@ -63,7 +64,7 @@ internal sealed class RepositoryEvaluation(
             reasons |= Reasons.Untagged;
         }
 
-        if (policy.Excluded)
+        if (policy.Excluded || held.Contains(image.Digest))
         {
             reasons |= Reasons.Excluded;
         }

@@ -5,6 +5,8 @@ namespace EcrCurator.Domain;
 /// </summary>
 public sealed class RetentionRun
 {
+    private static readonly IReadOnlySet<string> NoneHeld = new HashSet<string>();
+
     private readonly IReadOnlyList<RepositoryHeading> repositories;
     private readonly Dictionary<RepositoryKey, int> positions;
     private readonly RetentionPolicy[] policies;
@@ -35,8 +37,15 @@ public sealed class RetentionRun
     public RetentionPolicy PolicyFor(RepositoryKey repository) => policies[PositionOf(repository)];
 
     /// <summary>The decisions for one repository named when the run was prepared, with the team it was named with.</summary>
-    public RepositoryPlan Evaluate(RepositoryRecord repository)
+    public RepositoryPlan Evaluate(RepositoryRecord repository) => Evaluate(repository, NoneHeld);
+
+    /// <summary>
+    /// The decisions for one repository with some of its images held: each held digest is kept whatever the rules say
+    /// (reason <c>excluded</c>, as an approver's exclusion), and so keeps its index children and attached artifacts.
+    /// </summary>
+    public RepositoryPlan Evaluate(RepositoryRecord repository, IReadOnlySet<string> held)
     {
+        ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(repository);
         var position = PositionOf(repository.Key);
         if (repositories[position].Team != repository.Team)
@@ -47,7 +56,7 @@ public sealed class RetentionRun
         }
 
         var pinnedHere = new HashSet<string>(pinned[repository.Key], DigestComparer.Instance);
-        return new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, now).Evaluate(usageComplete);
+        return new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, held, now).Evaluate(usageComplete);
     }
 
     private int PositionOf(RepositoryKey repository) =>

@@ -3,44 +3,58 @@ using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Infrastructure.Snapshots;
 using Microsoft.Extensions.Options;
 
 namespace EcrCurator.Infrastructure.Execution;
 
 /// <summary>
-/// The world as it is just before deleting: a fresh, complete read of ECS usage from every usage source and of the
-/// repository's images, decided again under the current pins and policies. Null when usage cannot be read completely.
+/// The world as it is just before a batch: the repository's images read again, usage from every usage source read
+/// no longer ago than the limit allows, and the current pins and policies, ready to be decided.
 /// </summary>
-public sealed class LiveCheck(InventoryReader inventory, IRegistryReader registries, IOptions<RetentionOptions> retention, IOptions<AwsOptions> aws, TimeProvider time)
+public sealed class LiveCheck(
+    LiveUsage usage, IRegistryReader registries, SnapshotStore store, IOptions<RetentionOptions> retention, IOptions<AwsOptions> aws, TimeProvider time)
 {
-    public async Task<(RepositoryPlan? Plan, string? Unverified)> DecideAsync(RepositoryKey repository, CuratorDbContext db, CancellationToken cancellation)
+    public async Task<LiveWorld> ReadAsync(RepositoryKey repository, CuratorDbContext db, CancellationToken cancellation)
     {
         var teams = retention.Value.ToTeamRules();
         var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
         var pins = await StoredPolicies.PinsAsync(db, cancellation);
-        var sources = await inventory.SourcesAsync(cancellation);
-        var usage = await Task.WhenAll(sources.Select(source =>
-            inventory.ReadSourceAsync(source with { IsRegistry = false }, teams, policies.DeepestRollback, KnownManifests.None, NoRepositories, cancellation)));
-        if (usage.Select(read => read.IncompleteReason).OfType<string>().FirstOrDefault() is { } incomplete)
+        var read = await usage.ReadAsync(policies.DeepestRollback, cancellation);
+        if (read.Incomplete is { } incomplete)
         {
-            return (null, incomplete);
+            return LiveWorld.Unverified(incomplete);
+        }
+
+        if (!read.Curates(repository))
+        {
+            return LiveWorld.Unverified(
+                $"Registry {repository.AccountId}/{repository.Region} is no longer curated (Curator:Registries), so its usage is not read: nothing of {repository} is deleted.");
         }
 
         RepositoryRecord current;
         try
         {
-            current = await registries.ReadRepositoryAsync(aws.Value.Target(repository.AccountId, repository.Region), repository.Name, teams, KnownManifests.None, cancellation);
+            // Manifests are named by their digests, so those the last snapshot stored are not fetched again.
+            current = await registries.ReadRepositoryAsync(aws.Value.Target(repository.AccountId, repository.Region), repository.Name, teams, store.StoredManifests, cancellation);
         }
-        catch (Exception error) when (error is AwsException or IncompleteReadException)
+        catch (Exception error) when (error is AwsException or AwsCredentialsException or IncompleteReadException)
         {
-            return (null, $"Repository {repository} could not be read: {error.Message}");
+            return LiveWorld.Unverified($"Repository {repository} could not be read: {error.Message}");
         }
 
-        var live = new Domain.Inventory([current], [.. usage.SelectMany(read => read.Uses)], [.. usage.SelectMany(read => read.TaskDefinitions)]);
-        return (RetentionEngine.Evaluate(live, policies, pins, time.GetUtcNow()).Repositories.Single(), null);
+        var run = RetentionEngine.Prepare([new RepositoryHeading(current.Key, current.Team)], read.Uses, read.TaskDefinitions, [], policies, pins, time.GetUtcNow());
+        return new LiveWorld(current, run, read.StartedAt, null);
     }
+}
 
-    /// <summary>Usage only is read from the sources here: no registry hands over repositories.</summary>
-    private static ValueTask NoRepositories(RepositoryRecord repository, CancellationToken cancellation) =>
-        throw new InvalidOperationException("The live check reads usage only from its sources.");
+/// <summary>A repository as it is now and the engine prepared to decide it, or why it could not be read.</summary>
+/// <param name="UsageReadAt">When the usage read it relies on started.</param>
+public sealed record LiveWorld(RepositoryRecord? Repository, RetentionRun? Run, DateTimeOffset UsageReadAt, string? UnverifiedReason)
+{
+    public static LiveWorld Unverified(string reason) => new(null, null, default, reason);
+
+    /// <summary>The engine's decision with <paramref name="held"/> kept whatever the rules say (<c>excluded</c>).</summary>
+    public RepositoryPlan Decide(IReadOnlySet<string> held) =>
+        Run?.Evaluate(Repository!, held) ?? throw new InvalidOperationException($"Nothing can be decided: {UnverifiedReason}");
 }

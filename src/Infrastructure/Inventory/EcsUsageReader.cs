@@ -37,7 +37,14 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
     {
         var newest = await Task.WhenAll(used.Select(definition => definition.Family).Distinct(StringComparer.Ordinal).Select(async family =>
         {
-            var arns = (await ecs.ListActiveTaskDefinitionsAsync(family, cancellation)).Where(arn => FamilyOf(arn) == family).Take(depth);
+            // Only the family asked for (familyPrefix is the whole family name in ECS, a prefix elsewhere), newest revision
+            // first whatever order the server answered in.
+            var arns = (await ecs.ListActiveTaskDefinitionsAsync(family, cancellation))
+                .Select(arn => (Arn: arn, Name: FamilyRevisionOf(arn)))
+                .Where(definition => definition.Name.Family == family)
+                .OrderByDescending(definition => definition.Name.Revision)
+                .Take(depth)
+                .Select(definition => definition.Arn);
             return await Task.WhenAll(arns.Select(arn => ecs.DescribeTaskDefinitionAsync(arn, cancellation)));
         }));
         return [.. used, .. newest.SelectMany(definitions => definitions)];
@@ -51,12 +58,14 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
         definition.Status is null or "ACTIVE",
         [.. (definition.ContainerDefinitions ?? []).Select(container => container.Image).OfType<string>()]);
 
-    /// <summary>The family of <c>arn:…:task-definition/FAMILY:REVISION</c>.</summary>
-    private static string FamilyOf(string arn)
+    /// <summary>The family and revision of <c>arn:…:task-definition/FAMILY:REVISION</c> (revision 0 when it has none).</summary>
+    private static (string Family, int Revision) FamilyRevisionOf(string arn)
     {
         var name = arn[(arn.LastIndexOf('/') + 1)..];
         var colon = name.LastIndexOf(':');
-        return colon >= 0 ? name[..colon] : name;
+        return colon >= 0 && int.TryParse(name[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision)
+            ? (name[..colon], revision)
+            : (name, 0);
     }
 
     /// <summary>The services and tasks of one cluster.</summary>

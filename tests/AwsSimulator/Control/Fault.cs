@@ -3,12 +3,13 @@ namespace EcrCurator.AwsSimulator.Control;
 /// <summary>
 /// An injected fault: <c>latency</c> (delays by <see cref="LatencyMs"/>, then answers normally), <c>throttle</c>
 /// (ThrottlingException), <c>server-error</c> (ServerException 500, or ServiceUnavailableException with status 503)
-/// or <c>access-denied</c> (AccessDeniedException). It fires for the next <see cref="Count"/> matching requests
+/// <c>access-denied</c> (AccessDeniedException), or <c>ignore-sort</c> (list operations answer in ascending order whatever
+/// <c>sort</c> asks, as moto's ListTaskDefinitions does, for clients that must not trust the server's order). It fires for the next <see cref="Count"/> matching requests
 /// (every one when null), each with <see cref="Probability"/> (1 when null; drawn from a generator seeded by <see cref="Seed"/>).
 /// </summary>
 public sealed record Fault
 {
-    public static readonly string[] Kinds = ["latency", "throttle", "server-error", "access-denied"];
+    public static readonly string[] Kinds = ["latency", "throttle", "server-error", "access-denied", "ignore-sort"];
 
     public int Id { get; init; }
 

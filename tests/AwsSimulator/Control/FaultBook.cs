@@ -73,6 +73,11 @@ internal sealed class FaultBook
                     faults.RemoveAt(i--);
                 }
 
+                if (fault.Kind == "ignore-sort")
+                {
+                    continue;
+                }
+
                 if (fault.Kind == "latency")
                 {
                     delay += TimeSpan.FromMilliseconds(fault.LatencyMs ?? 1000);
@@ -84,6 +89,15 @@ internal sealed class FaultBook
         }
 
         return (delay, null);
+    }
+
+    /// <summary>Whether a matching <c>ignore-sort</c> fault is in force (it never fails a request).</summary>
+    public bool IgnoresSort(string account, string region, string service, string operation)
+    {
+        lock (gate)
+        {
+            return faults.Any(entry => entry.Fault.Kind == "ignore-sort" && entry.Fault.Scope.Matches(account, region, service, operation));
+        }
     }
 
     private static AwsException ErrorOf(Fault fault, string account, string service, string operation) => fault.Kind switch

@@ -78,7 +78,7 @@ internal static class TaskDefinitionOperations
 
             IEnumerable<WorldTaskDefinition> definitions = input.FamilyPrefix is { } family ? region.TaskDefinitions.Family(family) : region.TaskDefinitions.All.Values;
             var matching = definitions.Where(definition => definition.Status == status).ToList();
-            if (sort == "DESC")
+            if (sort == "DESC" && !call.IgnoreSort)
             {
                 matching.Reverse();
             }

@@ -16,6 +16,9 @@ internal sealed record AwsCall(
 {
     public string? SessionToken { get; init; }
 
+    /// <summary>An <c>ignore-sort</c> fault: answer lists in ascending order whatever <c>sort</c> asks.</summary>
+    public bool IgnoreSort { get; init; }
+
     public string Partition => Arns.PartitionOf(Region);
 
     /// <summary>The JSON input as <typeparamref name="T"/>; a member of the wrong type is AWS's SerializationException.</summary>

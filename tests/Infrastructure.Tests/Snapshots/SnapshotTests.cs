@@ -98,6 +98,38 @@ public sealed class SnapshotTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RollbackTargetsAreTheNewestRevisionsOfTheFamilyWhateverOrderEcsListsThemIn()
+    {
+        var reference = $"{Account}.dkr.ecr.{Region}.amazonaws.com/shop/web";
+        var world = new World
+        {
+            Accounts =
+            [
+                new WorldAccount
+                {
+                    AccountId = Account,
+                    Region = Region,
+                    Repositories = [Repository("shop/web", [.. Enumerable.Range(1, 5).Select(n => Image($"web-{n}", $"{n}", $"2026-05-0{n}")), Image("recent", "latest", "2026-11-20")])],
+                    TaskDefinitions =
+                    [
+                        .. Enumerable.Range(1, 5).Select(n => new WorldTaskDefinition { Family = "web", Revision = n, Containers = [new WorldContainerDefinition("app", $"{reference}:{n}")] }),
+                        new WorldTaskDefinition { Family = "web-worker", Revision = 9, Containers = [new WorldContainerDefinition("app", $"{reference}:1")] },
+                    ],
+                },
+            ],
+        };
+        await using var harness = await SnapshotHarness.StartAsync(database, world, ["--Curator:Policy:KeepRollbackRevisions=2"]);
+        await harness.ControlAsync("tasks", new { cluster = "prod", task = new { id = "beef05", taskDefinition = "web:5", containers = new[] { new { name = "app", image = $"{reference}:5", imageDigest = Digest("web-5") } } } });
+        await harness.ControlAsync("faults", new { kind = "ignore-sort", operation = "ecs:ListTaskDefinitions" });
+
+        await harness.SnapshotAsync();
+
+        await using var db = database.Contexts.CreateDbContext();
+        var rollback = await db.Images.AsNoTracking().Where(image => image.Reasons.Contains("rollback-target")).Select(image => image.Digest).ToListAsync(Cancellation);
+        Assert.Equal(new[] { Digest("web-4"), Digest("web-5") }.Order(), rollback.Order());
+    }
+
+    [Fact]
     public async Task AStoredTeamPolicyChangesTheNextSnapshot()
     {
         await using var harness = await SnapshotHarness.StartAsync(database, TwoRepositories());

@@ -129,4 +129,7 @@ public static class Outcomes
     public const string SkippedUnverified = "skipped-unverified";
     public const string DryRun = "dry-run";
     public const string Failed = "failed";
+
+    /// <summary>A candidate the approver excluded: it stays, and so does what hangs on it.</summary>
+    public const string Excluded = "excluded";
 }

@@ -31,7 +31,7 @@ public sealed partial class ApprovalsService
                orderby proposal.Id descending
                select new ExecutionSummary(
                    proposal.Id, repository.AccountId + "/" + repository.Region + "/" + repository.Name, repository.Team, proposal.Status, proposal.StatusReason,
-                   db.ExecutionOutcomes.Count(outcome => outcome.ProposalId == proposal.Id),
+                   db.ExecutionOutcomes.Count(outcome => outcome.ProposalId == proposal.Id && outcome.Outcome != Outcomes.Excluded),
                    proposal.CandidateCount - db.Exclusions.Count(exclusion => exclusion.ProposalId == proposal.Id),
                    proposal.DeletedBytes)).ToListAsync(cancellation);
 
@@ -49,6 +49,7 @@ public sealed partial class ApprovalsService
         }
 
         var outcomes = await ImageOutcomes.ReadAsync(db, proposalId, cancellation);
-        return new ExecutionProgress(proposalId, proposal.Status, proposal.StatusReason, outcomes.Count, proposal.CandidateCount - proposal.Excluded, proposal.DeletedBytes, outcomes);
+        var done = outcomes.Count(outcome => outcome.Outcome != Outcomes.Excluded); // exclusions are not part of the work
+        return new ExecutionProgress(proposalId, proposal.Status, proposal.StatusReason, done, proposal.CandidateCount - proposal.Excluded, proposal.DeletedBytes, outcomes);
     }
 }

@@ -1,0 +1,182 @@
+using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcrCurator.Infrastructure.Execution;
+
+/// <summary>
+/// One execution of an approved proposal, batch by batch. Before each batch the repository and (when the last read is
+/// older than <c>Curator:Execution:MaxUsageAgeSeconds</c>) usage are read again, and the engine decides the whole
+/// repository with everything that stays held — what is not a candidate, an exclusion, anything skipped or failed —
+/// until no verdict changes, so that what hangs on a kept image stays too (<c>skipped-kept</c>) and is never sent to
+/// AWS. Every image's intent is audited before the call and its outcome after.
+/// </summary>
+internal sealed class ExecutionRun(
+    CuratorDbContext db, ProposalRow proposal, RepositoryKey repository, string team, string actor,
+    LiveCheck live, ExecutionOptions options, TimeProvider time, CuratorMetrics metrics)
+{
+    /// <summary>How many usage reads in a row may be too old by the time their batch would be sent.</summary>
+    private const int StaleReadsAllowed = 3;
+
+    private readonly string target = repository.ToString();
+    private readonly Dictionary<string, string> outcomes = [];
+
+    /// <returns>False when the kill switch or the execution window stopped it (the proposal is approved again).</returns>
+    public async Task<bool> RunAsync(BatchDeletion ecr, CancellationToken cancellation)
+    {
+        foreach (var outcome in await db.ExecutionOutcomes.Where(outcome => outcome.ProposalId == proposal.Id).ToListAsync(cancellation))
+        {
+            outcomes[outcome.Digest] = outcome.Outcome;
+        }
+
+        var excluded = proposal.Exclusions.Select(exclusion => exclusion.Digest).ToHashSet(StringComparer.Ordinal);
+        Pending().Where(candidate => excluded.Contains(candidate.Digest)).ToList().ForEach(candidate => Record(candidate, Outcomes.Excluded, null));
+        await db.SaveChangesAsync(cancellation);
+
+        for (var staleReads = 0; Pending().Any();)
+        {
+            var settings = await db.Settings.AsNoTracking().SingleAsync(cancellation);
+            if (Halt(settings) is { } stop)
+            {
+                proposal.Status = ProposalStatus.Approved;
+                proposal.StatusReason = $"Stopped: {stop}";
+                Audit("execution.stopped", new { proposal = proposal.Id, reason = stop });
+                await db.SaveChangesAsync(cancellation);
+                return false;
+            }
+
+            var world = await live.ReadAsync(repository, db, cancellation);
+            if (world.UnverifiedReason is { } unverified)
+            {
+                EndPending(Outcomes.SkippedUnverified, unverified);
+                break;
+            }
+
+            var batch = Settle(world);
+            await db.SaveChangesAsync(cancellation);
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            batch.ForEach(candidate => Audit("image.delete-intent", $"{target}@{candidate.Digest}", ImageAudit.Of(proposal.Id, candidate) with { DryRun = settings.DryRun }));
+            await db.SaveChangesAsync(cancellation);
+            if (time.GetUtcNow() - world.UsageReadAt > options.MaxUsageAge)
+            {
+                if (++staleReads == StaleReadsAllowed)
+                {
+                    EndPending(Outcomes.SkippedUnverified, $"Usage was read {StaleReadsAllowed} times in a row and each time it was older than {ExecutionOptions.Section}:MaxUsageAgeSeconds ({options.MaxUsageAgeSeconds} s) before the batch could be sent.");
+                    break;
+                }
+
+                continue;
+            }
+
+            staleReads = 0;
+            foreach (var (candidate, outcome, error) in await ecr.DeleteAsync(batch, settings.DryRun, cancellation))
+            {
+                Record(candidate, outcome, error);
+            }
+
+            await db.SaveChangesAsync(cancellation);
+        }
+
+        await db.SaveChangesAsync(cancellation);
+        return true;
+    }
+
+    /// <summary>
+    /// Ends every pending candidate the live decision no longer deletes, holding each as it ends, until no verdict
+    /// changes; returns the next batch of what is still to go (indexes before their children).
+    /// </summary>
+    private List<ProposalCandidateRow> Settle(LiveWorld world)
+    {
+        var pending = Pending().ToDictionary(candidate => candidate.Digest, StringComparer.Ordinal);
+        var held = world.Repository!.Images.Select(image => image.Digest)
+            .Where(digest => !pending.ContainsKey(digest) && outcomes.GetValueOrDefault(digest) is not (Outcomes.Deleted or Outcomes.DryRun))
+            .ToHashSet(StringComparer.Ordinal);
+        RepositoryPlan plan;
+        bool changed;
+        do
+        {
+            changed = false;
+            plan = world.Decide(held);
+            foreach (var candidate in pending.Values.ToList())
+            {
+                if (Verdict.Of(candidate, plan) is { } outcome)
+                {
+                    Record(candidate, outcome, null);
+                    pending.Remove(candidate.Digest);
+                    held.Add(candidate.Digest);
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        var images = plan.Images.Where(image => pending.ContainsKey(image.Image.Digest)).Select(image => image.Image).ToList();
+        return DeletionOrder.Batches(images).FirstOrDefault() is { } first ? [.. first.Select(image => pending[image.Digest])] : [];
+    }
+
+    public async Task<ProposalRow> FinishAsync(CancellationToken cancellation)
+    {
+        var recorded = await db.ExecutionOutcomes.Where(outcome => outcome.ProposalId == proposal.Id).ToListAsync(cancellation);
+        var gone = recorded.Count(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.AlreadyGone or Outcomes.DryRun);
+        var unverified = recorded.FirstOrDefault(outcome => outcome.Outcome == Outcomes.SkippedUnverified);
+        var failed = recorded.Where(outcome => outcome.Outcome == Outcomes.Failed).ToList();
+        var skipped = recorded.Count(outcome => outcome.Outcome.StartsWith("skipped-", StringComparison.Ordinal));
+        (proposal.Status, proposal.StatusReason) = (unverified, failed.Count, skipped, gone) switch
+        {
+            ({ } first, _, _, 0) => (ProposalStatus.Failed, $"Nothing was deleted: {first.Error}"),
+            (_, > 0, _, _) => (ProposalStatus.PartiallyExecuted, $"{failed.Count} could not be deleted; first: {failed[0].Error}"),
+            (_, _, > 0, _) => (ProposalStatus.PartiallyExecuted, $"{skipped} skipped: the live re-check found them changed, in use, pinned, kept or unverified"),
+            _ => (ProposalStatus.Executed, null),
+        };
+        proposal.DeletedBytes = recorded.Where(outcome => outcome.Outcome == Outcomes.Deleted).Sum(outcome => outcome.SizeBytes);
+        proposal.ExecutedAt = time.GetUtcNow();
+        Audit("execution.finished", new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes });
+        await db.SaveChangesAsync(cancellation);
+        return proposal;
+    }
+
+    /// <summary>Why no deletion may run now: the kill switch, or the execution window being closed; null when they may.</summary>
+    public string? Halt(SettingsRow settings)
+    {
+        if (settings.KillSwitch)
+        {
+            return ExecutionService.KillSwitchReason;
+        }
+
+        var window = ExecutionWindow.Of(settings);
+        var now = time.GetUtcNow();
+        return window.IsOpen(now) ? null : $"outside the execution window ({window}); it resumes at {window.NextOpening(now):u}.";
+    }
+
+    public void Audit(string action, object details) => Audit(action, target, details);
+
+    private void Audit(string action, string entryTarget, object details) => AuditLog.Record(db, actor, action, entryTarget, details, team, time.GetUtcNow());
+
+    private IEnumerable<ProposalCandidateRow> Pending() => proposal.Candidates.Where(candidate => !outcomes.ContainsKey(candidate.Digest));
+
+    private void EndPending(string outcome, string reason) => Pending().ToList().ForEach(candidate => Record(candidate, outcome, reason));
+
+    private void Record(ProposalCandidateRow candidate, string outcome, string? error)
+    {
+        outcomes[candidate.Digest] = outcome;
+        db.ExecutionOutcomes.Add(new ExecutionOutcomeRow { ProposalId = proposal.Id, Digest = candidate.Digest, Outcome = outcome, Error = error, SizeBytes = candidate.SizeBytes, At = time.GetUtcNow() });
+        Audit($"image.{outcome}", $"{target}@{candidate.Digest}", ImageAudit.Of(proposal.Id, candidate) with { Error = error });
+        metrics.ImageHandled(outcome);
+    }
+
+    /// <summary>What SPEC 6 records of an image (its repository is the entry's target).</summary>
+    private sealed record ImageAudit(long Proposal, string Digest, string[] Tags, long SizeBytes, DateTimeOffset PushedAt)
+    {
+        public bool? DryRun { get; init; }
+
+        public string? Error { get; init; }
+
+        public static ImageAudit Of(long proposalId, ProposalCandidateRow candidate) =>
+            new(proposalId, candidate.Digest, candidate.Tags, candidate.SizeBytes, candidate.PushedAt);
+    }
+}
