@@ -124,8 +124,15 @@ for _ in 1 2 3 4 5; do
   fi
 done
 [ -n "$pg_port" ] || { echo "PostgreSQL did not start:" >&2; cat "$pg_dir/log" >&2; exit 1; }
-database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ecr_curator"
-echo "PostgreSQL on 127.0.0.1:$pg_port ($pg_dir, a fresh database each run)" >&2
+# Two roles, as docs/deploy.md sets them up: the owner, that migrations run as, and the application's own, which may
+# only add to and read the audit log.
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qAtX \
+  -c "CREATE ROLE curator_owner LOGIN" -c "CREATE ROLE curator LOGIN" -c "CREATE DATABASE ecr_curator OWNER curator_owner" >/dev/null
+databases=(
+  "--ConnectionStrings:Curator=Host=127.0.0.1;Port=$pg_port;Username=curator;Database=ecr_curator"
+  "--ConnectionStrings:CuratorMigrations=Host=127.0.0.1;Port=$pg_port;Username=curator_owner;Database=ecr_curator"
+)
+echo "PostgreSQL on 127.0.0.1:$pg_port ($pg_dir, a fresh database each run; roles curator_owner and curator)" >&2
 
 start_simulator
 
@@ -135,7 +142,7 @@ for week in 3 2 1 0; do
   at=()
   [ "$week" -gt 0 ] && at=(--now "$(date -u -d "@$(( world_epoch + 3600 + (21 - 7 * week) * 86400 ))" +%Y-%m-%dT%H:%M:%SZ)")
   echo -n "$([ "$week" -gt 0 ] && echo "$week week(s) ago" || echo "Now"): " >&2
-  dotnet "$web_dll" snapshot "${at[@]}" "--ConnectionStrings:Curator=$database" "${registry[@]}" >&2 2>>"$demo/setup.log" \
+  dotnet "$web_dll" snapshot "${at[@]}" "${databases[@]}" "${registry[@]}" >&2 2>>"$demo/setup.log" \
     || { echo "the snapshot failed; see $demo/setup.log" >&2; exit 1; }
   if [ "$week" -gt 0 ]; then
     curl -fsS -X POST "$endpoint/_sim/advance" -H 'content-type: application/json' -d '{"days":7}' >/dev/null
@@ -146,7 +153,7 @@ done
 # rest wait for approval.
 psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ecr_curator -AtX)
 mapfile -t pending < <("${psql[@]}" -c "SELECT id FROM proposals WHERE status = 'Pending' ORDER BY id LIMIT 3")
-approve() { dotnet "$web_dll" approve "$@" "--ConnectionStrings:Curator=$database" "${registry[@]}" >&2 2>>"$demo/setup.log"; }
+approve() { dotnet "$web_dll" approve "$@" "${databases[@]}" "${registry[@]}" >&2 2>>"$demo/setup.log"; }
 if [ "${#pending[@]}" -eq 3 ]; then
   approve "${pending[0]}" --as chiara --comment "Old builds, nothing runs them." || true
   excluded=$("${psql[@]}" -c "SELECT digest FROM proposal_candidates WHERE proposal_id = ${pending[1]} ORDER BY pushed_at DESC LIMIT 1")
@@ -154,9 +161,10 @@ if [ "${#pending[@]}" -eq 3 ]; then
   approve "${pending[2]}" --as ben --reject --comment "The team still needs these; they will pin them." || true
 fi
 echo "$("${psql[@]}" -c "SELECT count(*) FROM proposals WHERE status = 'Pending'") proposals wait for approval." >&2
+echo "Audit log: $(dotnet "$web_dll" audit verify "${databases[0]}" 2>>"$demo/setup.log")" >&2
 
 ASPNETCORE_ENVIRONMENT=Demo dotnet "$web_dll" --urls "http://127.0.0.1:${DEMO_PORT:-0}" \
-  "--ConnectionStrings:Curator=$database" "${registry[@]}" \
+  "${databases[@]}" "${registry[@]}" \
   --Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning >"$demo/web.log" 2>&1 &
 web=$!
 echo "$web" >>"$demo/pids"

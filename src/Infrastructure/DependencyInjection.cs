@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Audit;
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Infrastructure.Persistence;
@@ -47,7 +48,10 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>PostgreSQL, when <c>ConnectionStrings:Curator</c> is set: the database, snapshots, and shared data-protection keys.</summary>
+    /// <summary>
+    /// PostgreSQL, when <c>ConnectionStrings:Curator</c> is set (and its owner <c>ConnectionStrings:CuratorMigrations</c>,
+    /// by default the same): the database, snapshots, and shared data-protection keys.
+    /// </summary>
     private static void AddDatabase(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
@@ -56,6 +60,8 @@ public static class DependencyInjection
             return;
         }
 
+        var roles = DatabaseRoles.Of(connectionString, builder.Configuration.GetConnectionString(DatabaseRoles.OwnerConnectionStringName));
+        builder.Services.AddSingleton(roles);
         builder.Services.AddDbContextFactory<CuratorDbContext>(options => options.UseNpgsql(connectionString));
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<SnapshotStore>();
@@ -65,28 +71,47 @@ public static class DependencyInjection
         builder.Services.AddSingleton<LiveCheck>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<AutoRun>();
+        builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
-        builder.AddJobs(connectionString);
+        builder.AddJobs(roles);
     }
 
-    /// <summary>Hangfire on the same PostgreSQL: the job client everywhere, a job server where <c>Curator:Jobs:RunServer</c>.</summary>
-    private static void AddJobs(this IHostApplicationBuilder builder, string connectionString)
+    /// <summary>
+    /// Hangfire on the same PostgreSQL: the job client and <see cref="JobQueue"/> everywhere, a job server where
+    /// <c>Curator:Jobs:RunServer</c>. A running job's server renews its hold on it, so another server takes over the
+    /// job of a server that died (after <c>Curator:Jobs:TakeOverSeconds</c>), never one that still runs it.
+    /// </summary>
+    private static void AddJobs(this IHostApplicationBuilder builder, DatabaseRoles roles)
     {
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        builder.Services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(roles.Runtime),
+                new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(5, jobs.TakeOverSeconds)),
+                    // The migrator installs the schema as the owner; a runtime role of its own could not.
+                    PrepareSchemaIfNecessary = !roles.Separate,
+                }));
+        builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<SnapshotJob>();
         builder.Services.AddSingleton<ExecutionJob>();
+        builder.Services.AddSingleton<ExecutionRecovery>();
+        builder.Services.AddSingleton<AuditVerificationJob>();
 
         // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
         builder.Services.AddSingleton<JobSchedule>();
         if (jobs.RunServer)
         {
-            builder.Services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);
+            builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, jobs.WorkerCount));
             builder.Services.AddHostedService(services => services.GetRequiredService<JobSchedule>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<ExecutionRecovery>());
         }
     }
 }

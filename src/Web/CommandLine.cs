@@ -3,6 +3,7 @@ using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
+using EcrCurator.Web.Features.History;
 using EcrCurator.Web.Features.Plan;
 using EcrCurator.Web.Features.Snapshots;
 using EcrCurator.Worlds;
@@ -65,6 +66,8 @@ public static class CommandLine
                 return await MigrateCommand.RunAsync(rest, output, errors);
             case [ApproveCommand.Verb, .. var rest]:
                 return await ApproveCommand.RunAsync(rest, output, errors);
+            case [AuditCommand.Verb, .. var rest]:
+                return await AuditCommand.RunAsync(rest, output, errors);
             case [] or [['-', ..], ..]:
                 await Server.RunAsync(args);
                 return 0;
@@ -82,10 +85,15 @@ public static class CommandLine
                       snapshot [--now TIME]
                                 takes a snapshot now (or as of TIME) into the database (ConnectionStrings:Curator):
                                 exit 1 when incomplete.
-                      migrate   applies the database migrations.
+                      migrate   applies the database migrations (as ConnectionStrings:CuratorMigrations when set).
                       approve PROPOSAL --as NAME [--comment TEXT] [--exclude DIGEST]... [--reject | --resume]
                                 approves (then executes, re-checking live AWS) or rejects a proposal, or resumes
-                                the execution of an approved one.
+                                the execution of an approved one. It executes here, in this process, and needs
+                                no job server; the dashboard's approvals are executed by the job servers. NAME is
+                                a person's: system and cli:* are refused.
+                      audit verify [--expect-head HASH]
+                                checks the audit log's hash chain: exit 1 when an entry was edited, removed or
+                                reordered, or (with --expect-head) when the chain no longer holds that head.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

@@ -8,6 +8,9 @@ using EcrCurator.Benchmarks;
 //                                                                              executions with the re-check before every batch
 // dotnet run -c Release --project tests/Benchmarks -- scale [--repositories N --images-per-repository N --tasks N --days N --connection CS]
 //                                                                              the whole server at scale: snapshots, memory, database, pages
+// dotnet run -c Release --project tests/Benchmarks -- servers [--servers 1,2 --workers 1,2,4,8 --regions N --repositories N --images-per-repository N --latency-ms N --approve N --connection CS]
+//                                                                              snapshots and executions spread over job servers and workers
+// dotnet run -c Release --project tests/Benchmarks -- audit [--entries N --runs N --connection CS]   audit verify of a long audit log
 if (args is ["plan", .. var options])
 {
     return await PlanBenchmark.RunAsync(options);
@@ -23,9 +26,19 @@ if (args is ["execution", .. var executionOptions])
     return await ExecutionBenchmark.RunAsync(executionOptions);
 }
 
+if (args is ["audit", .. var auditOptions])
+{
+    return await AuditBenchmark.RunAsync(auditOptions);
+}
+
 if (args is ["scale", .. var scaleOptions])
 {
     return await ScaleBenchmark.RunAsync(scaleOptions);
+}
+
+if (args is ["servers", .. var serversOptions])
+{
+    return await ServersBenchmark.RunAsync(serversOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Jobs;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using Microsoft.EntityFrameworkCore;
@@ -6,12 +7,18 @@ namespace EcrCurator.Infrastructure.Execution;
 
 /// <summary>
 /// Approving and rejecting proposals (SPEC 4): whole or with images excluded, with an optional comment; when the
-/// settings require more than one approval, by different people. Only a pending proposal can be decided.
+/// settings require more than one approval, by different people. Only a pending proposal can be decided. The approval
+/// that completes a proposal queues its execution, which acts under that approver's name.
 /// </summary>
-public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts, TimeProvider time)
+public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts, JobQueue queue, TimeProvider time)
 {
+    /// <summary>Approves; once approved, the execution is queued for a job server.</summary>
     /// <returns>True when the proposal is now approved (enough approvals), false while it waits for another approver.</returns>
-    public async Task<bool> ApproveAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation)
+    public Task<bool> ApproveAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation) =>
+        ApproveAsync(proposalId, actor, comment, excluded, Executor.JobServer, cancellation);
+
+    /// <param name="executor">Who executes the proposal once approved: a job server, or the caller itself (the <c>approve</c> command).</param>
+    public async Task<bool> ApproveAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, Executor executor, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var (proposal, target, team) = await PendingAsync(db, proposalId, cancellation);
@@ -43,7 +50,17 @@ public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts
 
         AuditLog.Record(db, actor, "proposal.approved", target, new { proposal = proposalId, comment, excluded, approvals = approvers, required }, team, now);
         await SaveAsync(db, proposalId, cancellation);
-        return proposal.Status == ProposalStatus.Approved;
+        if (proposal.Status != ProposalStatus.Approved)
+        {
+            return false;
+        }
+
+        if (executor == Executor.JobServer)
+        {
+            await queue.QueueExecutionAsync(proposalId, actor, cancellation);
+        }
+
+        return true;
     }
 
     public async Task RejectAsync(long proposalId, string actor, string? comment, CancellationToken cancellation)
@@ -85,6 +102,16 @@ public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts
             throw new ApprovalException($"Proposal {proposalId} was changed by someone else meanwhile (superseded, approved or rejected); look at it again.");
         }
     }
+}
+
+/// <summary>Who executes a proposal once it is approved.</summary>
+public enum Executor
+{
+    /// <summary>A job server: the approval queues the execution (the dashboard, AutoRun).</summary>
+    JobServer,
+
+    /// <summary>The caller, in its own process, through <see cref="ExecutionService"/> (the <c>approve</c> command, which needs no job server).</summary>
+    Caller,
 }
 
 /// <summary>An approval or rejection that cannot be made, with a message for the person who tried.</summary>

@@ -13,7 +13,7 @@ public sealed class AutoRun(IDbContextFactory<CuratorDbContext> contexts, Approv
 {
     private const double BytesPerGib = 1024d * 1024 * 1024;
 
-    /// <returns>The proposals the system approved.</returns>
+    /// <returns>The proposals the system approved (their executions are queued).</returns>
     public async Task<IReadOnlyList<long>> ApproveAsync(long snapshotId, CancellationToken cancellation)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);

@@ -3,53 +3,52 @@ using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EcrCurator.Infrastructure.Jobs;
 
 /// <summary>
 /// Executes approved proposals in the execution window: at once when it is open, else when it next opens (and again
-/// when it closed during a run); after a snapshot, approves and executes what AutoRun may.
+/// when it closed during a run); after a snapshot, approves what AutoRun may and queues again what nothing will run.
+/// Executions of different proposals run side by side, on any job server: only the proposal is locked (an advisory
+/// lock per proposal, taken by <see cref="ExecutionService"/>).
 /// </summary>
-public sealed class ExecutionJob(ExecutionService executions, AutoRun autoRun, IDbContextFactory<CuratorDbContext> contexts, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class ExecutionJob(
+    ExecutionService executions, AutoRun autoRun, ExecutionRecovery recovery, JobQueue queue, IDbContextFactory<CuratorDbContext> contexts, TimeProvider time, ILogger<ExecutionJob> logger)
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(long proposalId, string actor, CancellationToken cancellation)
     {
-        var proposal = await executions.ExecuteAsync(proposalId, actor, cancellation);
-        if (proposal.Status == ProposalStatus.Approved && await WindowAsync(cancellation) is { } window && !window.IsOpen(time.GetUtcNow()))
+        ProposalRow proposal;
+        try
         {
-            await ScheduleAsync(proposalId, actor, cancellation);
+            proposal = await executions.ExecuteAsync(proposalId, actor, cancellation);
         }
-    }
-
-    public async Task AutoRunAsync(long snapshotId, CancellationToken cancellation)
-    {
-        foreach (var proposal in await autoRun.ApproveAsync(snapshotId, cancellation))
+        catch (ExecutionRefusedException refused)
         {
-            await ScheduleAsync(proposal, AuditLog.System, cancellation);
+            // Another execution of it runs now (which finishes it), or it ran already: nothing to do here.
+            logger.LogInformation("Proposal {ProposalId} not executed by this job: {Reason}", proposalId, refused.Message);
+            return;
         }
-    }
 
-    /// <summary>Runs an approved proposal's execution when the window next allows it: at once (queued) when it is open.</summary>
-    public async Task ScheduleAsync(long proposalId, string actor, CancellationToken cancellation)
-    {
         var now = time.GetUtcNow();
-        var opening = (await WindowAsync(cancellation)).NextOpening(now);
-        if (opening <= now)
+        if (proposal.Status == ProposalStatus.Approved && await queue.NextOpeningAsync(now, cancellation) > now)
         {
-            // Queued, not scheduled for now: scheduled jobs wait for the job server's next poll of its schedule (15 s).
-            jobs.Enqueue<ExecutionJob>(job => job.RunAsync(proposalId, actor, CancellationToken.None));
-        }
-        else
-        {
-            jobs.Schedule<ExecutionJob>(job => job.RunAsync(proposalId, actor, CancellationToken.None), opening);
+            await queue.QueueExecutionAsync(proposalId, actor, cancellation);
         }
     }
 
-    private async Task<ExecutionWindow> WindowAsync(CancellationToken cancellation)
+    /// <summary>After every snapshot: AutoRun (when it is complete), then whatever approved execution nothing will run is queued again.</summary>
+    public async Task AfterSnapshotAsync(long snapshotId, CancellationToken cancellation)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellation);
-        return ExecutionWindow.Of(await db.Settings.AsNoTracking().SingleAsync(cancellation));
+        await using (var db = await contexts.CreateDbContextAsync(cancellation))
+        {
+            if (await db.Snapshots.AnyAsync(snapshot => snapshot.Id == snapshotId && snapshot.Status == SnapshotStatus.Complete, cancellation))
+            {
+                await autoRun.ApproveAsync(snapshotId, cancellation);
+            }
+        }
+
+        await recovery.RequeueAsync($"after snapshot {snapshotId}", cancellation);
     }
 }

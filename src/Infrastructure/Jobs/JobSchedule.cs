@@ -14,11 +14,9 @@ public sealed class JobSchedule(IDbContextFactory<CuratorDbContext> contexts, IR
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var settings = await db.Settings.AsNoTracking().SingleAsync(cancellation);
-        recurring.AddOrUpdate<SnapshotJob>(
-            SnapshotJob.RecurringId,
-            job => job.RunAsync(AuditLog.System, CancellationToken.None),
-            settings.SnapshotCron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) });
+        var nightly = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
+        recurring.AddOrUpdate<SnapshotJob>(SnapshotJob.RecurringId, job => job.RunAsync(AuditLog.System, CancellationToken.None), settings.SnapshotCron, nightly);
+        recurring.AddOrUpdate<AuditVerificationJob>(AuditVerificationJob.RecurringId, job => job.RunAsync(CancellationToken.None), settings.SnapshotCron, nightly);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

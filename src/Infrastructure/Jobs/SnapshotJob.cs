@@ -5,9 +5,10 @@ namespace EcrCurator.Infrastructure.Jobs;
 
 /// <summary>
 /// The nightly snapshot (SPEC 4) as jobs: one starts it and fans out a job per account-region, so that several job
-/// servers share the work; the last of those settles it. Each job is safe to run again.
+/// servers share the work; the last of those settles it, and executions follow. Each job is safe to run again, by
+/// another server when its own died.
 /// </summary>
-public sealed class SnapshotJob(SnapshotService snapshots, IBackgroundJobClient jobs)
+public sealed class SnapshotJob(SnapshotService snapshots, JobQueue queue)
 {
     public const string RecurringId = "nightly-snapshot";
 
@@ -18,7 +19,7 @@ public sealed class SnapshotJob(SnapshotService snapshots, IBackgroundJobClient 
         var snapshot = await snapshots.StartAsync(startedBy, cancellation);
         foreach (var source in snapshot.Sources)
         {
-            jobs.Enqueue<SnapshotJob>(job => job.ReadSourceAsync(snapshot.Id, source.AccountId, source.Region, CancellationToken.None));
+            queue.QueueSourceRead(snapshot.Id, source.AccountId, source.Region);
         }
     }
 
@@ -27,7 +28,7 @@ public sealed class SnapshotJob(SnapshotService snapshots, IBackgroundJobClient 
     {
         if (await snapshots.ReadSourceAsync(snapshotId, accountId, region, cancellation))
         {
-            jobs.Enqueue<SnapshotJob>(job => job.SettleAsync(snapshotId, CancellationToken.None));
+            queue.QueueSettle(snapshotId);
         }
     }
 
@@ -35,9 +36,13 @@ public sealed class SnapshotJob(SnapshotService snapshots, IBackgroundJobClient 
     [AutomaticRetry(Attempts = 0)]
     public async Task SettleAsync(long snapshotId, CancellationToken cancellation)
     {
-        if ((await snapshots.SettleAsync(snapshotId, cancellation)).Status == "Complete")
+        try
         {
-            jobs.Enqueue<ExecutionJob>(job => job.AutoRunAsync(snapshotId, CancellationToken.None));
+            await snapshots.SettleAsync(snapshotId, cancellation);
+        }
+        finally
+        {
+            queue.QueueAfterSnapshot(snapshotId);
         }
     }
 }

@@ -25,6 +25,28 @@ public sealed class AdvisoryLock : IAsyncDisposable
     public static Task<AdvisoryLock?> TryTakeAsync(string connectionString, object[] key, CancellationToken cancellation) =>
         AcquireAsync(connectionString, "pg_try_advisory_lock", key, cancellation);
 
+    /// <summary>
+    /// The second keys of the two-integer locks of <paramref name="space"/> that some session holds now, in any process
+    /// (a process that died has released its locks with its connections).
+    /// </summary>
+    public static async Task<IReadOnlySet<int>> HeldAsync(string connectionString, int space, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(
+            "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = @space::bigint::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            connection);
+        command.Parameters.AddWithValue("space", (long)space);
+        var held = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            held.Add((int)reader.GetInt64(0));
+        }
+
+        return held;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await CallAsync(connection, "pg_advisory_unlock", key, CancellationToken.None);

@@ -62,11 +62,14 @@ internal sealed class RepositoryStaging : IAsyncDisposable
         }
     }
 
-    public async Task CommitAsync(CancellationToken cancellation)
+    /// <summary>Commits the staged repositories together with what <paramref name="finish"/> writes in the same transaction.</summary>
+    public async Task<T> CommitAsync<T>(Func<CuratorDbContext, Task<T>> finish, CancellationToken cancellation)
     {
         await copy.CompleteAsync(cancellation);
         await copy.DisposeAsync();
+        var result = await finish(db);
         await transaction.CommitAsync(cancellation);
+        return result;
     }
 
     /// <summary>Without <see cref="CommitAsync"/>, the COPY and its transaction are rolled back.</summary>

@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcrCurator.Infrastructure.Snapshots;
@@ -15,7 +16,7 @@ public sealed record SnapshotProgress(long SnapshotId, string Status, int Source
             : new SnapshotProgress(
                 snapshot.Id,
                 snapshot.Status,
-                snapshot.Sources.Count(source => source.Status is "Done" or "Failed"),
+                snapshot.Sources.Count(source => source.Status is SourceStatus.Done or SourceStatus.Failed),
                 snapshot.Sources.Count,
                 snapshot.Sources.Sum(source => source.RepositoriesDone),
                 snapshot.Sources.Sum(source => source.RepositoriesTotal));

@@ -47,15 +47,15 @@ public sealed class SnapshotService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellation);
         var now = time.GetUtcNow();
-        foreach (var dead in await db.Snapshots.Where(row => row.Status == "Running" && row.StartedAt < now - Abandoned).ToListAsync(cancellation))
+        foreach (var dead in await db.Snapshots.Where(row => row.Status == SnapshotStatus.Running && row.StartedAt < now - Abandoned).ToListAsync(cancellation))
         {
-            dead.Status = "Failed";
+            dead.Status = SnapshotStatus.Failed;
             dead.Problems = [$"It did not finish within {Abandoned.TotalHours} hours: its process stopped."];
         }
 
         await db.SaveChangesAsync(cancellation);
 
-        if (await db.Snapshots.AnyAsync(row => row.Status == "Running", cancellation))
+        if (await db.Snapshots.AnyAsync(row => row.Status == SnapshotStatus.Running, cancellation))
         {
             throw new SnapshotRunningException("A snapshot is already running; try again when it has finished.");
         }
@@ -81,37 +81,53 @@ public sealed class SnapshotService(
     }
 
     /// <summary>
-    /// Reads one account-region and stages its read in the database, its repositories one by one as they are read;
-    /// true when it was the last source to finish.
+    /// Reads one account-region and stages its read in the database, its repositories one by one as they are read
+    /// (a source already read is not read again); true when every source is read and the snapshot waits to be settled:
+    /// for the last source to finish, or for a source's job run again because its server died before it could say so.
     /// </summary>
     public async Task<bool> ReadSourceAsync(long snapshotId, string accountId, string region, CancellationToken cancellation)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SnapshotId"] = snapshotId, ["AccountId"] = accountId, ["Region"] = region });
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var moved = false;
-        var source = await db.SnapshotSources.SingleAsync(row => row.SnapshotId == snapshotId && row.AccountId == accountId && row.Region == region, cancellation);
-        if (source.Status is "Pending" or "Running")
+        var source = await db.SnapshotSources.AsNoTracking().SingleAsync(row => row.SnapshotId == snapshotId && row.AccountId == accountId && row.Region == region, cancellation);
+        if (source.Status != SourceStatus.Pending)
         {
-            var depth = await db.Snapshots.Where(row => row.Id == snapshotId).Select(row => row.RollbackDepth).SingleAsync(cancellation);
-            await using var staging = await RepositoryStaging.OpenAsync(contexts, snapshotId, accountId, region, cancellation);
-            var read = await inventory.ReadSourceAsync(
-                new InventorySource(aws.Value.Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), depth,
-                source.IsRegistry ? store.StoredManifests : KnownManifests.None, staging.AddAsync, cancellation,
-                new SourceProgress(contexts, source.Id, time));
-            await staging.CommitAsync(cancellation);
-            db.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = GzipJson.Pack(read) });
-            source.Status = read.IncompleteReason is null && read.Problems.Count == 0 ? "Done" : "Failed";
-            source.Error = read.IncompleteReason ?? read.Problems.FirstOrDefault();
-            source.RepositoriesDone = source.RepositoriesTotal = read.Repositories;
-            moved = true;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            return await SettlesAsync(db, snapshotId, cancellation);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var depth = await db.Snapshots.Where(row => row.Id == snapshotId).Select(row => row.RollbackDepth).SingleAsync(cancellation);
+        await using var staging = await RepositoryStaging.OpenAsync(contexts, snapshotId, accountId, region, cancellation);
+        var read = await inventory.ReadSourceAsync(
+            new InventorySource(aws.Value.Target(accountId, region), source.IsRegistry), retention.Value.ToTeamRules(), depth,
+            source.IsRegistry ? store.StoredManifests : KnownManifests.None, staging.AddAsync, cancellation,
+            new SourceProgress(contexts, source.Id, time));
+
+        // The staged repositories, the read and the source's status in one transaction: a read whose process dies
+        // before it commits is read again, one that committed never is.
+        return await staging.CommitAsync(
+            async staged =>
+            {
+                var status = read.IncompleteReason is null && read.Problems.Count == 0 ? SourceStatus.Done : SourceStatus.Failed;
+                staged.SnapshotReads.Add(new SnapshotReadRow { SnapshotId = snapshotId, AccountId = accountId, Region = region, Payload = GzipJson.Pack(read) });
+                await staged.SaveChangesAsync(cancellation);
+                await staged.SnapshotSources.Where(row => row.Id == source.Id).ExecuteUpdateAsync(
+                    setters => setters.SetProperty(row => row.Status, status)
+                        .SetProperty(row => row.Error, read.IncompleteReason ?? read.Problems.FirstOrDefault())
+                        .SetProperty(row => row.RepositoriesDone, read.Repositories)
+                        .SetProperty(row => row.RepositoriesTotal, read.Repositories),
+                    cancellation);
+                return await SettlesAsync(staged, snapshotId, cancellation);
+            },
+            cancellation);
+    }
+
+    /// <summary>Under the snapshot lock, within the caller's transaction: whether no source remains and the snapshot still runs.</summary>
+    private static async Task<bool> SettlesAsync(CuratorDbContext db, long snapshotId, CancellationToken cancellation)
+    {
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellation);
-        await db.SaveChangesAsync(cancellation);
-        var remaining = await db.SnapshotSources.CountAsync(row => row.SnapshotId == snapshotId && (row.Status == "Pending" || row.Status == "Running"), cancellation);
-        await transaction.CommitAsync(cancellation);
-        return moved && remaining == 0;
+        var remaining = await db.SnapshotSources.CountAsync(row => row.SnapshotId == snapshotId && row.Status == SourceStatus.Pending, cancellation);
+        return remaining == 0 && await db.Snapshots.AnyAsync(row => row.Id == snapshotId && row.Status == SnapshotStatus.Running, cancellation);
     }
 
     /// <summary>
@@ -123,7 +139,7 @@ public sealed class SnapshotService(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SnapshotId"] = snapshotId });
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var snapshot = await db.Snapshots.Include(row => row.Sources).SingleAsync(row => row.Id == snapshotId, cancellation);
-        if (snapshot.Status != "Running")
+        if (snapshot.Status != SnapshotStatus.Running)
         {
             return snapshot;
         }
@@ -190,12 +206,12 @@ public sealed class SnapshotService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var snapshot = await db.Snapshots.SingleAsync(row => row.Id == snapshotId, cancellation);
-        if (snapshot.Status != "Running")
+        if (snapshot.Status != SnapshotStatus.Running)
         {
             return; // another settle finished it
         }
 
-        snapshot.Status = "Failed";
+        snapshot.Status = SnapshotStatus.Failed;
         snapshot.FinishedAt = time.GetUtcNow();
         snapshot.Problems = [error.Message];
         AuditLog.Record(db, snapshot.StartedBy, "snapshot.failed", $"snapshot/{snapshotId}", new { error = error.Message });

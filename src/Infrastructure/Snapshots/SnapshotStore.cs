@@ -43,7 +43,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var running = await db.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM snapshots WHERE id = {snapshotId} FOR UPDATE").SingleAsync(cancellation);
-        if (running != "Running")
+        if (running != SnapshotStatus.Running)
         {
             return null;
         }
@@ -178,7 +178,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         var complete = read.Inventory.IsComplete;
         var snapshot = await db.Snapshots.SingleAsync(row => row.Id == snapshotId, cancellation);
         snapshot.FinishedAt = now;
-        snapshot.Status = complete ? "Complete" : "Incomplete";
+        snapshot.Status = complete ? SnapshotStatus.Complete : SnapshotStatus.Incomplete;
         snapshot.IncompleteReasons = [.. read.Inventory.IncompleteReasons];
         snapshot.Problems = [.. read.Problems];
         snapshot.Repositories = repositories.Count;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EcrCurator.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -53,7 +54,9 @@ public static class OpenIdConnectSetup
         var name = identity.FindFirstValue(settings.NameClaim) ?? identity.FindFirstValue(ProviderSession.SubjectClaim) ?? "unknown";
         var groups = identity.FindAll(settings.GroupsClaim).Select(claim => claim.Value).ToList();
         var services = context.HttpContext.RequestServices;
-        if (settings.Roles.RoleOf(groups) is not { } role)
+
+        // A name of the product's automation (system, cli:*) is never a person's: refused like a person without a role.
+        if (Actors.IsAutomation(name) || settings.Roles.RoleOf(groups) is not { } role)
         {
             context.HandleResponse();
             var refused = new RefusedSignIn(name, groups).Seal(services.GetRequiredService<IDataProtectionProvider>());

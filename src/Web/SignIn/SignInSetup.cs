@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -100,6 +101,11 @@ public static class SignInSetup
         if (string.IsNullOrWhiteSpace(user) || !CuratorRoles.IsRole(role))
         {
             return Results.BadRequest($"Pick a user and one of the roles {string.Join(", ", CuratorRoles.All)}.");
+        }
+
+        if (Actors.Refusal(user) is { } reserved)
+        {
+            return Results.BadRequest(reserved);
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user.Trim(), role, "development"));

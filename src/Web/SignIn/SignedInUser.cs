@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EcrCurator.Infrastructure.Persistence;
 
 namespace EcrCurator.Web.SignIn;
 
@@ -14,7 +15,8 @@ public sealed record SignedInUser(string Name, string? Role)
             return new SignedInUser("anonymous", null);
         }
 
-        var role = CuratorRoles.All.LastOrDefault(principal.IsInRole);
+        // A name of the product's automation is never a person's, whatever a session says (sign-in refuses it too).
+        var role = Actors.IsAutomation(name) ? null : CuratorRoles.All.LastOrDefault(principal.IsInRole);
         return new SignedInUser(name, role);
     }
 

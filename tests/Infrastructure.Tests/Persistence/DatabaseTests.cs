@@ -27,7 +27,7 @@ public sealed class DatabaseTests(TestDatabase database) : IAsyncLifetime
     public async Task RefusesToChangeOrDeleteAnAuditEntry()
     {
         await using var db = database.Contexts.CreateDbContext();
-        AuditLog.Record(db, "alice", "pin.added", "111111111111/ap-northeast-1/care/api@sha256:0", new { reason = "release" });
+        AuditLog.Record(db, "alice", "pin.added", "111111111111/ap-northeast-1/care/api@sha256:0", new { reason = "release" }, at: DateTimeOffset.UnixEpoch);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
         var update = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET actor = 'mallory'", TestContext.Current.CancellationToken));

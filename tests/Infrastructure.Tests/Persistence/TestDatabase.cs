@@ -34,14 +34,32 @@ public sealed class TestDatabase : IAsyncLifetime
         await new DatabaseMigrator(Contexts, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
     }
 
-    /// <summary>Empties every table (TRUNCATE, which the audit log's trigger allows to the owner) and seeds the settings again.</summary>
+    /// <summary>
+    /// Empties every table and the job storage's when it exists (a job left by a test must not run for the next one's
+    /// proposal of the same number), and seeds the settings again. The audit log refuses TRUNCATE to every role: this
+    /// connects as the superuser the test command starts and truncates with triggers off
+    /// (<c>session_replication_role = replica</c>, which only a superuser may set), for this transaction only.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var db = Contexts.CreateDbContext();
         var tables = db.Model.GetEntityTypes().Select(entity => $"\"{entity.GetTableName()}\"").Distinct();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL session_replication_role = replica");
 #pragma warning disable EF1002 // The table names come from the model, not from input.
-        await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+            await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
 #pragma warning restore EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                DO $$ DECLARE jobs text; BEGIN
+                  SELECT string_agg(format('hangfire.%I', tablename), ', ') INTO jobs FROM pg_tables WHERE schemaname = 'hangfire' AND tablename <> 'schema';
+                  IF jobs IS NOT NULL THEN EXECUTE 'TRUNCATE ' || jobs || ' RESTART IDENTITY CASCADE'; END IF;
+                END $$
+                """);
+            await transaction.CommitAsync();
+        }
+
         await db.Database.ExecuteSqlRawAsync("INSERT INTO settings (id, kill_switch, dry_run, snapshot_cron, time_zone, approvals_required, auto_run_max_image_share, auto_run_max_byte_share, updated_by, updated_at) VALUES (1, false, false, '0 1 * * *', 'Asia/Tokyo', 1, 0.5, 0.5, 'system', now())");
     }
 

@@ -26,7 +26,7 @@ public class MetricsTests
             proposal = await db.Proposals.Where(row => row.Status == ProposalStatus.Pending).Select(row => row.Id).FirstAsync(Cancellation);
         }
 
-        await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal, "ben", null, [], Cancellation);
+        await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal, "ben", null, [], Executor.Caller, Cancellation);
         await app.App.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal, "ben", Cancellation);
         using var client = new HttpClient { BaseAddress = app.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);

@@ -43,6 +43,21 @@ public class OpenIdConnectSignInTests
     }
 
     [Fact]
+    public async Task APersonWhoseNameIsANameOfAutomationIsRefused()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider);
+        provider.NextUser = ("system", ["platform-admins"]);
+        using var browser = new FormFollowingClient(app.Address);
+
+        var (address, page) = await browser.GetAsync("/approvals");
+
+        Assert.Equal("/signin/refused", address.AbsolutePath);
+        Assert.Contains("system is a name the product's automation uses", WebUtility.HtmlDecode(page));
+        Assert.DoesNotContain(browser.Cookies.GetAllCookies(), cookie => cookie.Name == ".EcrCurator.Session");
+    }
+
+    [Fact]
     public async Task SigningOutEndsTheSessionHereAndAtTheProvider()
     {
         await using var provider = await OidcProvider.StartAsync();

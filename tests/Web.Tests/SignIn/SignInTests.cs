@@ -126,5 +126,21 @@ public class SignInTests
         Assert.Contains("Your role does not allow this page", page);
     }
 
+    [Fact]
+    public async Task ThePasswordlessSignInRefusesANameOfAutomation()
+    {
+        await using var app = await StartAsync();
+        using var client = HttpSignIn.Client(app, out var cookies);
+
+        foreach (var name in (string[])["system", "SYSTEM", "cli:ops"])
+        {
+            using var refused = await HttpSignIn.SignInAsync(client, name, "Admin");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("is a name the product's automation uses", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.DoesNotContain(cookies.GetAllCookies(), cookie => cookie.Name == ".EcrCurator.Session");
+    }
+
     private static async Task<DashboardApp> StartAsync() => await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
 }

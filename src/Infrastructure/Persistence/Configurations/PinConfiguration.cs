@@ -39,12 +39,16 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
 {
     public void Configure(EntityTypeBuilder<AuditEntryRow> builder)
     {
-        builder.ToTable("audit_entries");
+        builder.ToTable("audit_entries", table => table.HasCheckConstraint("CK_audit_entries_actor_kind", "actor_kind IN ('person', 'automation')"));
         builder.HasIndex(entry => entry.At);
         builder.HasIndex(entry => new { entry.Actor, entry.At });
         builder.HasIndex(entry => new { entry.Action, entry.At });
         builder.HasIndex(entry => new { entry.Team, entry.At });
         builder.HasIndex(entry => entry.Target).HasOperators("text_pattern_ops"); // a repository's entries: its target, or a prefix of it
         builder.Property(entry => entry.Details).HasColumnType("jsonb");
+
+        // The database gives the id, the previous hash and the hash as it chains the entry (the trigger of migration AuditChain).
+        builder.Property(entry => entry.PreviousHash).IsRequired().ValueGeneratedOnAdd();
+        builder.Property(entry => entry.Hash).IsRequired().ValueGeneratedOnAdd();
     }
 }

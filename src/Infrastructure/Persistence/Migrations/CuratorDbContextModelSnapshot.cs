@@ -79,6 +79,11 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("actor");
 
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor_kind");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
@@ -87,6 +92,18 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("details");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("previous_hash");
 
                     b.Property<string>("Target")
                         .IsRequired()
@@ -111,7 +128,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Team", "At");
 
-                    b.ToTable("audit_entries", (string)null);
+                    b.ToTable("audit_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_audit_entries_actor_kind", "actor_kind IN ('person', 'automation')");
+                        });
                 });
 
             modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.ExclusionRow", b =>

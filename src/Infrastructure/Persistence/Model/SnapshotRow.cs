@@ -13,8 +13,8 @@ public sealed class SnapshotRow
     /// <summary>How many task-definition revisions of each family in use the reads looked at (fixed at the start).</summary>
     public int RollbackDepth { get; set; }
 
-    /// <summary><c>Running</c>, <c>Complete</c>, <c>Incomplete</c> or <c>Failed</c>.</summary>
-    public string Status { get; set; } = "Running";
+    /// <summary>See <see cref="SnapshotStatus"/>.</summary>
+    public string Status { get; set; } = SnapshotStatus.Running;
 
     /// <summary>Why usage could not be read completely; nothing is proposed from an incomplete snapshot.</summary>
     public string[] IncompleteReasons { get; set; } = [];
@@ -37,6 +37,23 @@ public sealed class SnapshotRow
     public List<SnapshotSourceRow> Sources { get; set; } = [];
 }
 
+/// <summary>How a snapshot is: running, then complete, incomplete (usage not read completely: nothing proposed) or failed.</summary>
+public static class SnapshotStatus
+{
+    public const string Running = "Running";
+    public const string Complete = "Complete";
+    public const string Incomplete = "Incomplete";
+    public const string Failed = "Failed";
+}
+
+/// <summary>How one account-region of a snapshot is: pending until read, then done or failed (read with problems).</summary>
+public static class SourceStatus
+{
+    public const string Pending = "Pending";
+    public const string Done = "Done";
+    public const string Failed = "Failed";
+}
+
 /// <summary>One account-region of a snapshot: its registry and its ECS usage, with progress and errors.</summary>
 public sealed class SnapshotSourceRow
 {
@@ -50,8 +67,8 @@ public sealed class SnapshotSourceRow
 
     public bool IsRegistry { get; set; }
 
-    /// <summary><c>Pending</c> until read, then <c>Done</c> or <c>Failed</c>.</summary>
-    public string Status { get; set; } = "Pending";
+    /// <summary>See <see cref="SourceStatus"/>.</summary>
+    public string Status { get; set; } = SourceStatus.Pending;
 
     public string? Error { get; set; }
 

@@ -5,8 +5,6 @@ using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.SignIn;
-using Hangfire;
-using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +13,11 @@ namespace EcrCurator.Web.Features.Approvals;
 /// <summary>
 /// What the Approvals pages read and do. Approving and rejecting go through <see cref="ApprovalService"/>, which
 /// checks the proposal is still pending, refuses a second approval by the same person and writes the audit entry
-/// (<c>proposal.approved</c>/<c>proposal.rejected</c> with the person, comment, exclusions and team); this service
-/// authorizes the person first (Curator or Admin) and schedules the execution once a proposal is approved.
+/// (<c>proposal.approved</c>/<c>proposal.rejected</c> with the person, comment, exclusions and team) and, once a
+/// proposal is approved, queues its execution; this service authorizes the person first (Curator or Admin).
 /// </summary>
 public sealed partial class ApprovalsService(
-    IDbContextFactory<CuratorDbContext> contexts, CurrentUser user, ApprovalService approvals, ExecutionJob executions,
-    IOptions<StorageOptions> storage, JobStorage jobs, TimeProvider time)
+    IDbContextFactory<CuratorDbContext> contexts, CurrentUser user, ApprovalService approvals, JobQueue jobs, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const int CommentLength = 2000;
 
@@ -29,9 +26,8 @@ public sealed partial class ApprovalsService(
     private readonly IDbContextFactory<CuratorDbContext> _contexts = contexts;
     private readonly CurrentUser _user = user;
     private readonly ApprovalService _approvals = approvals;
-    private readonly ExecutionJob _executions = executions;
     private readonly StorageOptions _storage = storage.Value;
-    private readonly JobStorage _jobs = jobs;
+    private readonly JobQueue _jobs = jobs;
     private readonly TimeProvider _time = time;
 
     public async Task<PendingOverview> PendingAsync(CancellationToken cancellation)
@@ -51,7 +47,7 @@ public sealed partial class ApprovalsService(
         return new PendingOverview(
             [.. teams.Select(team => new TeamPending(team.Team, team.Proposals, team.Candidates, team.CandidateBytes, team.ReclaimableBytes, Savings(team.ReclaimableBytes)))],
             await RequiredAsync(db, cancellation),
-            NextSnapshot());
+            _jobs.NextSnapshot());
     }
 
     /// <summary>A page of a team's pending proposals, most bytes reclaimed first.</summary>
@@ -120,7 +116,7 @@ public sealed partial class ApprovalsService(
             (await _user.GetAsync()).IsIn(CuratorRoles.Curator));
     }
 
-    /// <summary>Approves a pending proposal with <paramref name="excluded"/> left out; once approved, its execution is scheduled.</summary>
+    /// <summary>Approves a pending proposal with <paramref name="excluded"/> left out; once approved, its execution is queued.</summary>
     public async Task<ApprovalResult> ApproveAsync(long proposalId, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation)
     {
         var actor = await _user.RequireAsync(CuratorRoles.Curator, "approve deletions");
@@ -134,7 +130,7 @@ public sealed partial class ApprovalsService(
             }
         }
 
-        return await ApproveAndScheduleAsync(proposalId, actor, remark, excluded, cancellation);
+        return await DecideAsync(proposalId, actor, remark, excluded, cancellation);
     }
 
     public async Task RejectAsync(long proposalId, string? comment, CancellationToken cancellation)
@@ -165,7 +161,7 @@ public sealed partial class ApprovalsService(
         {
             try
             {
-                if (await ApproveAndScheduleAsync(proposalId, actor, remark, [], cancellation) == ApprovalResult.Approved)
+                if (await DecideAsync(proposalId, actor, remark, [], cancellation) == ApprovalResult.Approved)
                 {
                     approved++;
                 }
@@ -183,17 +179,8 @@ public sealed partial class ApprovalsService(
         return new TeamApproval(approved, waiting, refused);
     }
 
-    private async Task<ApprovalResult> ApproveAndScheduleAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation)
-    {
-        if (!await _approvals.ApproveAsync(proposalId, actor, comment, excluded, cancellation))
-        {
-            return ApprovalResult.WaitingForAnotherApprover;
-        }
-
-        // Manual approvals enqueue their execution like AutoRun's do; the job waits for the execution window.
-        await _executions.ScheduleAsync(proposalId, actor, cancellation);
-        return ApprovalResult.Approved;
-    }
+    private async Task<ApprovalResult> DecideAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation) =>
+        await _approvals.ApproveAsync(proposalId, actor, comment, excluded, cancellation) ? ApprovalResult.Approved : ApprovalResult.WaitingForAnotherApprover;
 
     private static string? Comment(string? comment) => comment?.Trim() switch
     {
@@ -206,13 +193,4 @@ public sealed partial class ApprovalsService(
         await db.Settings.AsNoTracking().Select(settings => settings.ApprovalsRequired).SingleAsync(cancellation);
 
     private decimal Savings(long bytes) => _storage.MonthlyCost(bytes);
-
-    /// <summary>When the nightly snapshot's recurring job next runs; null when no job server has registered it.</summary>
-    private DateTimeOffset? NextSnapshot()
-    {
-        using var connection = _jobs.GetConnection();
-        return connection.GetRecurringJobs([SnapshotJob.RecurringId]).FirstOrDefault()?.NextExecution is { } next
-            ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc))
-            : null;
-    }
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using EcrCurator.Infrastructure.Execution;
+using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Persistence;
 
 namespace EcrCurator.Web.Features.Approvals;
 
 /// <summary>
 /// <c>approve PROPOSAL --as NAME [--comment TEXT] [--exclude DIGEST]... [--reject | --resume]</c>: approves (and, once
-/// approved, executes) or rejects a proposal, or resumes the execution of an approved one, until the dashboard offers the same.
+/// approved, executes) or rejects a proposal, or resumes the execution of an approved one. An operator's tool: it
+/// executes in its own process, through the same <see cref="ExecutionService"/> as the job servers, and needs none.
 /// </summary>
 public static class ApproveCommand
 {
@@ -29,7 +32,7 @@ public static class ApproveCommand
             return 0;
         }
 
-        if (!await approvals.ApproveAsync(proposal, actor, comment, excluded, CancellationToken.None))
+        if (!await approvals.ApproveAsync(proposal, actor, comment, excluded, Executor.Caller, CancellationToken.None))
         {
             output.WriteLine($"Proposal {proposal} approved by {actor}; it waits for another approver.");
             return 0;
@@ -38,10 +41,10 @@ public static class ApproveCommand
         return Report(output, proposal, await host.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal, actor, CancellationToken.None));
     }
 
-    private static int Report(TextWriter output, long proposal, Infrastructure.Persistence.Model.ProposalRow executed)
+    private static int Report(TextWriter output, long proposal, ProposalRow executed)
     {
         output.WriteLine($"Proposal {proposal} {executed.Status}: {executed.DeletedBytes} bytes deleted. {executed.StatusReason}".TrimEnd());
-        return executed.Status == "Executed" ? 0 : 1;
+        return executed.Status == ProposalStatus.Executed ? 0 : 1;
     }
 
     private static (long Proposal, string Actor, string? Comment, List<string> Excluded, bool Reject, bool Resume, string[] Configuration) Parse(string[] args)
@@ -56,7 +59,7 @@ public static class ApproveCommand
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--as": actor = Value(); break;
+                case "--as": actor = Actors.RequirePerson(Value(), "--as"); break;
                 case "--comment": comment = Value(); break;
                 case "--exclude": excluded.Add(Value()); break;
                 case "--reject": reject = true; break;

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using EcrCurator.Infrastructure.Audit;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Web.Features.Approvals;
@@ -37,6 +39,28 @@ public sealed partial class HistoryService
         {
             yield return entry;
         }
+    }
+
+    /// <summary>The last nightly verification of the audit chain (its <c>audit.verified</c> or failed entry), or null before the first.</summary>
+    public async Task<ChainVerification?> LastVerificationAsync(CancellationToken cancellation)
+    {
+        await _user.RequireAsync(CuratorRoles.Viewer, "read the audit log");
+        await using var db = await _contexts.CreateDbContextAsync(cancellation);
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(entry => entry.Action == AuditVerification.Verified || entry.Action == AuditVerification.Failed)
+            .OrderByDescending(entry => entry.At).ThenByDescending(entry => entry.Id)
+            .Select(entry => new { entry.At, entry.Action, entry.Details })
+            .FirstOrDefaultAsync(cancellation);
+        if (last is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(last.Details);
+        var details = document.RootElement;
+        return new ChainVerification(
+            last.At, last.Action == AuditVerification.Verified, details.GetProperty("entries").GetInt64(), details.GetProperty("head").GetString()!,
+            details.TryGetProperty("problem", out var problem) && problem.ValueKind == JsonValueKind.String ? problem.GetString() : null);
     }
 
     private async Task<IQueryable<AuditEntryRow>> FilteredAsync(CuratorDbContext db, AuditFilter filter, CancellationToken cancellation) =>
@@ -89,7 +113,7 @@ public sealed partial class HistoryService
         entries.OrderByDescending(entry => entry.At).ThenByDescending(entry => entry.Id);
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEntryRow, AuditEntry>> Entry =
-        entry => new AuditEntry(entry.Id, entry.At, entry.Actor, entry.Action, entry.Target, entry.Team, entry.Details);
+        entry => new AuditEntry(entry.Id, entry.At, entry.Actor, entry.Action, entry.Target, entry.Team, entry.Details, entry.ActorKind);
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -6,8 +6,11 @@ namespace EcrCurator.Web.Features.History;
 /// </summary>
 public sealed record AuditFilter(string? Actor = null, string? Action = null, string? Team = null, string? Repository = null, DateOnly? From = null, DateOnly? To = null);
 
-/// <summary>One entry of the audit log; <see cref="Details"/> is its JSON.</summary>
-public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string Target, string? Team, string Details);
+/// <summary>One entry of the audit log; <see cref="Details"/> is its JSON; <see cref="ActorKind"/> <c>person</c> or <c>automation</c>.</summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string Target, string? Team, string Details, string ActorKind);
+
+/// <summary>The last nightly verification of the audit chain: when, whether it was intact, how many entries, the head, the problem.</summary>
+public sealed record ChainVerification(DateTimeOffset At, bool Intact, long Entries, string Head, string? Problem);
 
 /// <summary>What the filters offer: the actions and actors the log holds, and the teams.</summary>
 public sealed record AuditChoices(IReadOnlyList<string> Actions, IReadOnlyList<string> Actors, IReadOnlyList<string> Teams);

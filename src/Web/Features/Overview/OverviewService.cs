@@ -50,7 +50,7 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
             Savings(realised),
             _storage.Currency,
             await LastSettledAsync(db, cancellation),
-            latest?.Status == "Running" ? await SnapshotProgress.LatestAsync(contexts, cancellation) : null,
+            latest?.Status == SnapshotStatus.Running ? await SnapshotProgress.LatestAsync(contexts, cancellation) : null,
             await TrendAsync(db, cancellation));
     }
 
@@ -69,7 +69,7 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
     private static async Task<SnapshotSummary?> LastSettledAsync(CuratorDbContext db, CancellationToken cancellation)
     {
         var snapshot = await db.Snapshots.AsNoTracking()
-            .Where(row => row.Status != "Running")
+            .Where(row => row.Status != SnapshotStatus.Running)
             .OrderByDescending(row => row.Id)
             .Select(row => new { row.Id, row.StartedAt, row.FinishedAt, row.StartedBy, row.Status, row.IncompleteReasons, row.Problems })
             .FirstOrDefaultAsync(cancellation);

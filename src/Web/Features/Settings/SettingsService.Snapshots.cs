@@ -1,10 +1,9 @@
 using EcrCurator.Infrastructure.Jobs;
 using EcrCurator.Infrastructure.Persistence;
+using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.SignIn;
-using Hangfire;
-using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcrCurator.Web.Features.Settings;
@@ -37,11 +36,11 @@ public sealed partial class SettingsService
             .FirstOrDefaultAsync(cancellation);
         return running is { } now
             ? new SnapshotState(now.StartedAt, now.StartedBy, last?.FinishedAt, last?.Status, Progress: await SnapshotProgress.LatestAsync(_contexts, cancellation))
-            : new SnapshotState(null, null, last?.FinishedAt, last?.Status, Requested: (requestedJob is not null && JobPending(requestedJob)) || SnapshotJobWaiting());
+            : new SnapshotState(null, null, last?.FinishedAt, last?.Status, Requested: (requestedJob is not null && jobs.IsWaitingOrRunning(requestedJob)) || jobs.SnapshotWaitingOrRunning());
     }
 
     /// <summary>Starts a snapshot now on a job server, unless one is running or waiting to run.</summary>
-    /// <returns>The Hangfire job id.</returns>
+    /// <returns>The job's id.</returns>
     public async Task<string> RequestSnapshotAsync(CancellationToken cancellation = default)
     {
         var actor = await _user.RequireAsync(CuratorRoles.Admin, "take a snapshot");
@@ -51,12 +50,12 @@ public sealed partial class SettingsService
             throw new DashboardException($"A snapshot is already running (started by {running.StartedBy} at {running.StartedAt:yyyy-MM-dd HH:mm} UTC); wait until it has finished.");
         }
 
-        if (SnapshotJobWaiting())
+        if (jobs.SnapshotWaitingOrRunning())
         {
             throw new DashboardException("A snapshot has been requested already and waits for a job server; wait until it has run.");
         }
 
-        var job = jobs.Enqueue<SnapshotJob>(snapshot => snapshot.RunAsync(actor, CancellationToken.None));
+        var job = jobs.QueueSnapshot(actor);
         AuditLog.Record(db, actor, "snapshot.requested", "snapshot", new { job }, at: time.GetUtcNow());
         await db.SaveChangesAsync(cancellation);
         return job;
@@ -66,27 +65,10 @@ public sealed partial class SettingsService
     {
         var alive = time.GetUtcNow() - SnapshotService.Abandoned;
         var running = await db.Snapshots.AsNoTracking()
-            .Where(snapshot => snapshot.Status == "Running" && snapshot.StartedAt > alive)
+            .Where(snapshot => snapshot.Status == SnapshotStatus.Running && snapshot.StartedAt > alive)
             .OrderBy(snapshot => snapshot.Id)
             .Select(snapshot => new { snapshot.StartedAt, snapshot.StartedBy })
             .FirstOrDefaultAsync(cancellation);
         return running is null ? null : (running.StartedAt, running.StartedBy);
-    }
-
-    private static readonly string[] Pending = [EnqueuedState.StateName, ProcessingState.StateName, ScheduledState.StateName, AwaitingState.StateName];
-
-    private bool JobPending(string job)
-    {
-        using var connection = storage.GetConnection();
-        return Pending.Contains(connection.GetStateData(job)?.Name);
-    }
-
-    /// <summary>A snapshot job enqueued or being processed, not yet visible as a running snapshot.</summary>
-    private bool SnapshotJobWaiting()
-    {
-        static bool IsStart(Hangfire.Common.Job? job) => job?.Type == typeof(SnapshotJob) && job.Method.Name == nameof(SnapshotJob.RunAsync);
-        var monitoring = storage.GetMonitoringApi();
-        return monitoring.ProcessingJobs(0, 100).Any(job => IsStart(job.Value.Job))
-               || monitoring.Queues().Any(queue => monitoring.EnqueuedJobs(queue.Name, 0, 100).Any(job => IsStart(job.Value.Job)));
     }
 }

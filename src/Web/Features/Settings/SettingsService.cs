@@ -6,7 +6,6 @@ using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.SignIn;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,9 +20,8 @@ public sealed partial class SettingsService(
     CurrentUser user,
     IOptions<RetentionOptions> retention,
     JobSchedule schedule,
-    ExecutionJob executions,
-    IBackgroundJobClient jobs,
-    JobStorage storage,
+    JobQueue jobs,
+    ExecutionRecovery recovery,
     TimeProvider time)
 {
     private readonly IDbContextFactory<CuratorDbContext> _contexts = contexts;
@@ -87,8 +85,8 @@ public sealed partial class SettingsService(
     }
 
     /// <summary>
-    /// Turns the kill switch on (every execution stops before its next batch) or off; off, the executions it stopped
-    /// are scheduled again (within the execution window).
+    /// Turns the kill switch on (every execution stops before its next batch) or off; off, the executions it held are
+    /// queued again (within the execution window), each under the name of the approver who completed its proposal.
     /// </summary>
     public async Task<SettingsValues> SetKillSwitchAsync(bool on, CancellationToken cancellation = default)
     {
@@ -108,9 +106,9 @@ public sealed partial class SettingsService(
         (row.KillSwitch, row.UpdatedBy, row.UpdatedAt) = (on, actor, now);
         AuditLog.Record(db, actor, "killswitch.changed", "settings/kill-switch", new { before = !on, after = on, resumed = stopped }, at: now);
         await SaveAsync(db, () => SettingsConflictAsync(cancellation), cancellation);
-        foreach (var proposal in stopped)
+        if (!on)
         {
-            await executions.ScheduleAsync(proposal, AuditLog.System, cancellation);
+            await recovery.RequeueAsync($"the kill switch was turned off by {actor}", cancellation);
         }
 
         return SettingsValues.Of(row);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
 
 namespace EcrCurator.Web.Features.Snapshots;
@@ -17,7 +19,7 @@ public static class SnapshotCommand
         var (now, configuration) = Parse(args);
         using var host = CommandHost.Build(configuration, errors, now is null ? null : new ClockFrom(now.Value));
         await host.Database().MigrateAsync(CancellationToken.None);
-        var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync($"cli:{Environment.UserName}", CancellationToken.None);
+        var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync(Actors.CommandLine(Environment.UserName), CancellationToken.None);
         output.WriteLine(
             $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {snapshot.Repositories} repositories, {snapshot.Images} images, "
             + $"{snapshot.Candidates} candidates ({snapshot.CandidateBytes} bytes by image size, {snapshot.ReclaimableBytes} actually freed).");
@@ -26,7 +28,7 @@ public static class SnapshotCommand
             errors.WriteLine(problem);
         }
 
-        return snapshot.Status == "Complete" && snapshot.Problems.Length == 0 ? 0 : 1;
+        return snapshot.Status == SnapshotStatus.Complete && snapshot.Problems.Length == 0 ? 0 : 1;
     }
 
     private static (DateTimeOffset? Now, string[] Configuration) Parse(string[] args)

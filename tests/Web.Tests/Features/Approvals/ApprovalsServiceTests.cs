@@ -141,6 +141,26 @@ public class ApprovalsServiceTests
     }
 
     [Fact]
+    public async Task ACuratorNamedSystemCannotApproveAlone()
+    {
+        await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
+        await WebTestDatabase.ExecuteAsync(app.Database, "UPDATE settings SET approvals_required = 2");
+        await using var ben = app.As("ben", CuratorRoles.Viewer);
+        var proposal = (await Proposals.PendingAsync(ben.ServiceProvider.GetRequiredService<ApprovalsService>()))[0];
+
+        foreach (var name in (string[])["system", "System ", "cli:ops"])
+        {
+            // As a session carrying the name would be: the sign-ins refuse it, and a session that has it gets no role.
+            await using var impostor = app.As(name, CuratorRoles.Admin);
+            var service = impostor.ServiceProvider.GetRequiredService<ApprovalsService>();
+            await Assert.ThrowsAsync<AccessRefusedException>(() => service.ApproveAsync(proposal.Id, null, [], Cancellation));
+        }
+
+        Assert.Equal(0, await Proposals.CountAsync(app, "SELECT count(*) FROM approvals"));
+        Assert.Equal(0, await Proposals.CountAsync(app, "SELECT count(*) FROM proposals WHERE status <> 'Pending'"));
+    }
+
+    [Fact]
     public async Task ASupersededProposalCannotBeApprovedOrRejected()
     {
         await using var app = await DashboardApp.StartAsync();

@@ -88,6 +88,29 @@ public class ApproveCommandTests
         Assert.Equal(1, await WebTestDatabase.CountAsync(database, "SELECT count(*) FROM audit_entries WHERE action = 'execution.stopped'"));
     }
 
+    [Fact]
+    public async Task TheHelpSaysTheApproveVerbExecutesInItsOwnProcessWithoutAJobServer()
+    {
+        var errors = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["help"], TextWriter.Null, errors);
+
+        Assert.Equal(CommandLine.BadInput, exit);
+        Assert.Contains("It executes here, in this process, and needs no job server", string.Join(' ', errors.ToString().Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Theory]
+    [InlineData("system")]
+    [InlineData(" System ")]
+    [InlineData("cli:root")]
+    public void ApproveRefusesANameOfAutomationAsTheApprover(string name)
+    {
+        var refused = PlanRun.Of("approve", "1", "--as", name, "--ConnectionStrings:Curator=Host=127.0.0.1;Port=9;Username=nobody");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith($"--as: '{name.Trim()}' is a name the product's automation uses", refused.Errors);
+    }
+
     private static ProcessStartInfo Command(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

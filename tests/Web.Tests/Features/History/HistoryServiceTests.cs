@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Jobs;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.History;
@@ -106,8 +107,8 @@ public class HistoryServiceTests
     {
         await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
         await WebTestDatabase.ExecuteAsync(app.Database, """
-            INSERT INTO audit_entries (at, actor, action, target, team, details)
-            SELECT now() - make_interval(secs => g), 'bulk', 'image.deleted', '111111111111/ap-northeast-1/bulk/app@sha256:' || md5(g::text), 'bulk', ('{"n": ' || g || '}')::jsonb
+            INSERT INTO audit_entries (at, actor, actor_kind, action, target, team, details)
+            SELECT now() - make_interval(secs => g), 'bulk', 'person', 'image.deleted', '111111111111/ap-northeast-1/bulk/app@sha256:' || md5(g::text), 'bulk', ('{"n": ' || g || '}')::jsonb
             FROM generate_series(1, 10050) AS g
             """);
         await using var scope = app.As("daniel", CuratorRoles.Viewer);
@@ -123,6 +124,46 @@ public class HistoryServiceTests
         Assert.Equal((HistoryService.CountLimit, true, 25), (page.Total, page.MoreThanTotal, page.Items.Count));
         Assert.Equal("{\"n\": 51}", page.Items[0].Details);
         Assert.Equal(10050, exported);
+    }
+
+    [Fact]
+    public async Task EachEntrySaysWhetherAPersonOrTheProductsAutomationActed()
+    {
+        await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+        var approvals = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+        await approvals.RejectAsync((await Proposals.PendingAsync(approvals))[0].Id, null, Cancellation);
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+
+        var entries = await AllAsync(history, new AuditFilter());
+
+        Assert.Equal(["person"], entries.Where(entry => entry.Actor == "ben").Select(entry => entry.ActorKind).Distinct());
+        Assert.Equal(["system"], entries.Where(entry => entry.Actor != "ben").Select(entry => entry.Actor).Distinct());
+        Assert.Equal(["automation"], entries.Where(entry => entry.Actor != "ben").Select(entry => entry.ActorKind).Distinct());
+    }
+
+    [Fact]
+    public async Task TheLastNightlyVerificationOfTheChainIsShownWithItsHeadOrItsProblem()
+    {
+        await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
+        await using var scope = app.As("daniel", CuratorRoles.Viewer);
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+        var job = app.App.Services.GetRequiredService<AuditVerificationJob>();
+        var never = await history.LastVerificationAsync(Cancellation);
+
+        var intact = await job.RunAsync(Cancellation);
+        var shownIntact = await history.LastVerificationAsync(Cancellation);
+        await WebTestDatabase.ExecuteAsync(app.Database, "SET session_replication_role = replica; UPDATE audit_entries SET actor = 'mallory' WHERE id = 2; SET session_replication_role = origin");
+        var broken = await job.RunAsync(Cancellation);
+        var shownBroken = await history.LastVerificationAsync(Cancellation);
+
+        Assert.Null(never);
+        Assert.True(intact.Intact, intact.Problem);
+        Assert.Equal((true, intact.Entries, intact.Head), (shownIntact!.Intact, shownIntact.Entries, shownIntact.Head));
+        Assert.Equal(1, await Proposals.CountAsync(app, $"SELECT count(*) FROM audit_entries WHERE action = 'audit.verified' AND actor_kind = 'automation' AND details->>'head' = '{intact.Head}'"));
+        Assert.False(broken.Intact);
+        Assert.False(shownBroken!.Intact);
+        Assert.StartsWith("Entry 2 was edited", shownBroken.Problem);
     }
 
     /// <summary>Approves (as <paramref name="person"/>) a pending proposal of at least two images whole, and waits for its execution.</summary>

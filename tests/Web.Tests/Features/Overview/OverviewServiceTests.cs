@@ -106,7 +106,7 @@ public class OverviewServiceTests
         await using var app = await DashboardApp.StartAsync();
         await using var db = await ContextAsync(app);
         var proposal = await db.Proposals.AsNoTracking().Where(row => row.Status == ProposalStatus.Pending).OrderByDescending(row => row.CandidateBytes).FirstAsync(Cancellation);
-        Assert.True(await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal.Id, "ben", null, [], Cancellation));
+        Assert.True(await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal.Id, "ben", null, [], Executor.Caller, Cancellation));
         var executed = await app.App.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal.Id, "ben", Cancellation);
         Assert.Equal(ProposalStatus.Executed, executed.Status);
         await app.SnapshotAsync();

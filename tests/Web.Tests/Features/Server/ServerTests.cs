@@ -32,6 +32,21 @@ public class ServerTests
     }
 
     [Fact]
+    public async Task RunsAsAnApplicationRoleThatOwnsNothing()
+    {
+        var database = await TwoRoleDatabase.CreateAsync("curator_web_server_two_roles");
+        var (app, client) = await StartAsync(database.Arguments);
+        await using var _ = app;
+        using var __ = client;
+
+        Assert.Equal("ready", await client.GetStringAsync("/readyz", TestContext.Current.CancellationToken));
+        Assert.Equal(2, await WebTestDatabase.CountAsync(database.Runtime, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value IN ('nightly-snapshot', 'nightly-audit-verification')"));
+        Assert.Equal(0, await WebTestDatabase.CountAsync(database.Superuser, $"SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = '{TwoRoleDatabase.RuntimeRole}') AND relpersistence <> 't'"));
+        Assert.Equal(0, await WebTestDatabase.CountAsync(database.Superuser, $"SELECT count(*) FROM pg_namespace WHERE nspowner = (SELECT oid FROM pg_roles WHERE rolname = '{TwoRoleDatabase.RuntimeRole}') AND nspname NOT LIKE 'pg_%'"));
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task IsAliveButNotReadyWhenItsDatabaseDoesNotAnswer()
     {
         var (app, client) = await StartAsync(

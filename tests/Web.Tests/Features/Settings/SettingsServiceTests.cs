@@ -20,20 +20,20 @@ public partial class SettingsServiceTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TheKillSwitchIsAuditedStopsExecutionsAndResumesThemWhenTurnedOff()
+    public async Task TheKillSwitchIsAuditedHoldsExecutionsAndResumesThemUnderTheirApproverWhenTurnedOff()
     {
         await using var app = await DashboardApp.StartAsync();
         var proposal = await app.QueryAsync(db => db.Proposals.Where(row => row.Status == ProposalStatus.Pending).OrderBy(row => row.Id).Select(row => row.Id).FirstAsync(Cancellation));
-        await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal, "ben", null, [], Cancellation);
         await using var scope = app.As("ada", CuratorRoles.Admin);
         var service = scope.ServiceProvider.GetRequiredService<SettingsService>();
 
         var on = await service.SetKillSwitchAsync(true, Cancellation);
-        var refused = await app.App.Services.GetRequiredService<ExecutionService>().ExecuteAsync(proposal, "ben", Cancellation);
+        await app.App.Services.GetRequiredService<ApprovalService>().ApproveAsync(proposal, "ben", null, [], Cancellation);
+        await WaitUntilAsync(async () => await app.QueryAsync(db => db.Proposals.Where(row => row.Id == proposal).Select(row => row.StatusReason).SingleAsync(Cancellation)) is not null);
+        var held = await app.QueryAsync(db => db.Proposals.SingleAsync(row => row.Id == proposal, Cancellation));
 
         Assert.True(on.KillSwitch);
-        Assert.Equal(ProposalStatus.Approved, refused.Status);
-        Assert.Equal(ExecutionService.KillSwitchReason, refused.StatusReason);
+        Assert.Equal((ProposalStatus.Approved, ExecutionService.KillSwitchReason), (held.Status, held.StatusReason));
         Assert.Equal(0, await app.QueryAsync(db => db.ExecutionOutcomes.CountAsync(outcome => outcome.ProposalId == proposal, Cancellation)));
         var state = await service.GetKillSwitchAsync(Cancellation);
         Assert.Equal((true, "ada"), (state.On, state.ChangedBy));
@@ -47,6 +47,8 @@ public partial class SettingsServiceTests
         Assert.Equal([proposal], Details(audit[1]).GetProperty("resumed").EnumerateArray().Select(id => id.GetInt64()));
         await WaitUntilAsync(async () => await app.QueryAsync(db => db.Proposals.Where(row => row.Id == proposal).Select(row => row.Status).SingleAsync(Cancellation)) is not (ProposalStatus.Approved or ProposalStatus.Executing));
         Assert.True(await app.QueryAsync(db => db.ExecutionOutcomes.CountAsync(outcome => outcome.ProposalId == proposal, Cancellation)) > 0);
+        var resumed = await app.QueryAsync(db => db.AuditEntries.Where(entry => entry.Action == "execution.started" || entry.Action == "execution.finished").Select(entry => entry.Actor).ToListAsync(Cancellation));
+        Assert.Equal(["ben", "ben"], resumed);
     }
 
     [Fact]

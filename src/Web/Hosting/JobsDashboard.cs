@@ -1,7 +1,7 @@
 using EcrCurator.Web.SignIn;
 using Hangfire;
 
-namespace EcrCurator.Web.Features.Settings;
+namespace EcrCurator.Web.Hosting;
 
 /// <summary>Hangfire's job dashboard at <c>/jobs</c>, for Admins only (others are sent to sign in, or to /denied).</summary>
 public static class JobsDashboard

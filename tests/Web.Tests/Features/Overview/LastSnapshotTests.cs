@@ -6,7 +6,7 @@ using EcrCurator.Web.Tests.Support;
 
 namespace EcrCurator.Web.Tests.Features.Overview;
 
-public class SnapshotStatusTests : ComponentTest
+public class LastSnapshotTests : ComponentTest
 {
     private static readonly DateTimeOffset Started = new(2026, 11, 27, 16, 0, 0, TimeSpan.Zero);
 
@@ -16,7 +16,7 @@ public class SnapshotStatusTests : ComponentTest
         var snapshot = new SnapshotSummary(7, Started, Started.AddMinutes(3), "system", "Incomplete",
             ["ecs:ListTasks in 222222222222/ap-northeast-1 was refused: AccessDeniedException"], ["Repository shop/api could not be read: throttled"]);
 
-        var status = Render<SnapshotStatus>(parameters => parameters.Add(component => component.Snapshot, snapshot));
+        var status = Render<LastSnapshot>(parameters => parameters.Add(component => component.Snapshot, snapshot));
 
         Assert.Equal("Incomplete", status.Find("[data-testid=snapshot-status-chip]").TextContent.Trim());
         Assert.Contains("nothing was proposed for deletion", status.Find("[data-testid=snapshot-reasons]").TextContent);
@@ -31,7 +31,7 @@ public class SnapshotStatusTests : ComponentTest
     {
         var snapshot = new SnapshotSummary(8, Started, Started.AddMinutes(1), "alice", "Complete", [], []);
 
-        var status = Render<SnapshotStatus>(parameters => parameters.Add(component => component.Snapshot, snapshot));
+        var status = Render<LastSnapshot>(parameters => parameters.Add(component => component.Snapshot, snapshot));
 
         Assert.Equal("Complete", status.Find("[data-testid=snapshot-status-chip]").TextContent.Trim());
         Assert.Empty(status.FindAll("[data-testid=snapshot-reasons]"));
@@ -42,7 +42,7 @@ public class SnapshotStatusTests : ComponentTest
     {
         var snapshot = new SnapshotSummary(9, Started, null, "system", "Failed", [], ["It did not finish within 6 hours: its process stopped."]);
 
-        var status = Render<SnapshotStatus>(parameters => parameters.Add(component => component.Snapshot, snapshot));
+        var status = Render<LastSnapshot>(parameters => parameters.Add(component => component.Snapshot, snapshot));
 
         Assert.Equal("Failed", status.Find("[data-testid=snapshot-status-chip]").TextContent.Trim());
         Assert.Equal(snapshot.Problems, status.FindAll("[data-testid=snapshot-problem]").Select(problem => problem.TextContent));
