@@ -1,5 +1,6 @@
 using EcrCurator.Infrastructure.Audit;
 using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,14 +23,16 @@ public static class DependencyInjection
 {
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<RetentionOptions>(RetentionOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<StorageOptions>(StorageOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        builder.Services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<AwsOptions>(AwsOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
-        builder.Services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<ExecutionOptions>(ExecutionOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<ExecutionOptions>, ExecutionOptionsValidator>();
+        builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
+        builder.Services.AddSettings<JobsOptions>(JobsOptions.Section);
 
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
@@ -51,7 +54,6 @@ public static class DependencyInjection
     /// </summary>
     private static void AddDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -82,7 +84,6 @@ public static class DependencyInjection
     private static void AddJobs(this IHostApplicationBuilder builder, DatabaseRoles roles)
     {
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -1,7 +1,6 @@
 using EcrCurator.Infrastructure;
-using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Infrastructure.Persistence;
-using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Web.Features.Plan;
 using Microsoft.Extensions.Options;
 
@@ -26,10 +25,10 @@ public static class CommandHost
         }
 
         builder.AddInfrastructure();
+        builder.AddWebSettings();
+        builder.CheckKeys();
         var host = builder.Build();
-        _ = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
-        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        _ = host.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
         return host;
     }
 

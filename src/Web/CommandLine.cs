@@ -25,9 +25,9 @@ public static class CommandLine
         {
             return await DispatchAsync(args, output, errors);
         }
-        catch (OptionsValidationException invalid)
+        catch (Exception invalid) when (ConfigurationErrors(invalid) is { } failures)
         {
-            errors.WriteLine("Configuration error: " + string.Join(Environment.NewLine + "Configuration error: ", invalid.Failures));
+            errors.WriteLine("Configuration error: " + string.Join(Environment.NewLine + "Configuration error: ", failures));
             return BadInput;
         }
         catch (SnapshotRunningException running)
@@ -44,6 +44,15 @@ public static class CommandLine
             return BadInput;
         }
     }
+
+    /// <summary>What a wrong configuration says: one section's failures, or several sections' at once.</summary>
+    private static IEnumerable<string>? ConfigurationErrors(Exception error) => error switch
+    {
+        OptionsValidationException invalid => invalid.Failures,
+        AggregateException all when all.InnerExceptions.All(inner => inner is OptionsValidationException) =>
+            all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures),
+        _ => null,
+    };
 
     private static async Task<int> DispatchAsync(string[] args, TextWriter output, TextWriter errors)
     {

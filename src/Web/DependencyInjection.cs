@@ -1,3 +1,4 @@
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Web.Components;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Approvals;
@@ -24,7 +25,9 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddProxy();
+        builder.AddSecurityHeaders();
         builder.AddMetrics();
+        builder.AddKeyEncryption();
         builder.Services.AddLocalization();
         builder.AddSignIn();
         builder.Services.AddSingleton<DisplayZone>();
@@ -38,9 +41,26 @@ public static class DependencyInjection
         return builder;
     }
 
+    /// <summary>
+    /// The dashboard's configuration sections, registered by the server and the commands alike (a container's
+    /// environment holds them all): every <c>Curator:*</c> key must belong to a registered section
+    /// (<see cref="Settings.AddSettings{T}"/>, checked by <see cref="Settings.CheckKeys"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddWebSettings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSettings<SignInOptions>(SignInOptions.Section);
+        builder.Services.AddSettings<ProxyOptions>(ProxyOptions.Section);
+        builder.Services.AddSettings<MetricsOptions>(MetricsOptions.Section);
+        builder.Services.AddSettings<DataProtectionCertificateOptions>(DataProtectionCertificateOptions.Section);
+        return builder;
+    }
+
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseMetrics();
         app.UseProxy();
+        app.UseSecurityHeaders();
+        app.WarnWithoutKeyEncryption();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -51,7 +71,6 @@ public static class DependencyInjection
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapMetrics();
         app.MapSignIn();
         app.MapCultures();
         app.MapAuditExport();

@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure;
+using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public static class Server
         // Named, so that its static assets are found when another program (a test, a benchmark) hosts it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(Server).Assembly.GetName().Name });
         builder.AddInfrastructure();
+        builder.AddWebSettings();
+        builder.CheckKeys();
         if (builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is not { Length: > 0 })
         {
             throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set: the server keeps its snapshots, proposals and audit log in PostgreSQL.");
@@ -28,6 +31,9 @@ public static class Server
 
         builder.AddWeb();
         var app = builder.Build();
+
+        // Every setting's value checked before the database is touched.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         if (app.Services.GetService<DatabaseMigrator>() is { } migrator && app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
             // Before the job server starts, so that its storage finds the database.
@@ -40,7 +46,8 @@ public static class Server
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(IServiceProvider services, CancellationToken cancellation)
+    /// <summary>Says only whether it is ready, to anyone: why not (a database's error, its host) goes to the log.</summary>
+    private static async Task<IResult> ReadyAsync(IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellation)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<CuratorDbContext>>();
         try
@@ -53,7 +60,8 @@ public static class Server
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return Results.Text($"not ready: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            loggers.CreateLogger(typeof(Server).Namespace + ".Readiness").LogWarning(error, "Not ready: the database or the job storage does not answer.");
+            return Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

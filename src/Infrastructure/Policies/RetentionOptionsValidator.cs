@@ -1,14 +1,12 @@
-using System.Reflection;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EcrCurator.Infrastructure.Policies;
 
 /// <summary>
-/// Refuses a retention configuration that is wrong, naming the key: negative numbers, missing names, and keys
-/// that are no setting at all (a misspelt <c>KeepNewst</c> must not silently keep nothing).
+/// Refuses a retention configuration that is wrong, naming the key: negative numbers and missing names. Keys that are
+/// no setting at all (a misspelt <c>KeepNewst</c>) are refused for every section by <see cref="Configuration.KnownKeysValidator"/>.
 /// </summary>
-public sealed class RetentionOptionsValidator(IConfiguration configuration) : IValidateOptions<RetentionOptions>
+public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOptions>
 {
     private const string Root = RetentionOptions.Section;
 
@@ -18,7 +16,7 @@ public sealed class RetentionOptionsValidator(IConfiguration configuration) : IV
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private IEnumerable<string> Problems(RetentionOptions options)
+    private static IEnumerable<string> Problems(RetentionOptions options)
     {
         var problems = options.Policy.Problems($"{Root}:Policy").ToList();
         for (var i = 0; i < options.TeamPolicies.Count; i++)
@@ -54,24 +52,6 @@ public sealed class RetentionOptionsValidator(IConfiguration configuration) : IV
             }
         }
 
-        problems.AddRange(UnknownKeys($"{Root}:Policy", typeof(PolicyFields)));
-        problems.AddRange(UnknownKeysOfList($"{Root}:TeamPolicies", typeof(TeamPolicyOptions)));
-        problems.AddRange(UnknownKeysOfList($"{Root}:RepositoryPolicies", typeof(RepositoryPolicyOptions)));
-        problems.AddRange(UnknownKeys($"{Root}:Teams", typeof(TeamsOptions)));
-        problems.AddRange(UnknownKeysOfList($"{Root}:Teams:Prefixes", typeof(TeamPrefixOptions)));
         return problems;
-    }
-
-    private IEnumerable<string> UnknownKeysOfList(string list, Type item) =>
-        configuration.GetSection(list).GetChildren().SelectMany(entry => UnknownKeys(entry.Path, item));
-
-    private IEnumerable<string> UnknownKeys(string section, Type type)
-    {
-        var known = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(property => property.Name)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return configuration.GetSection(section).GetChildren()
-            .Where(child => !known.Contains(child.Key))
-            .Select(child => $"{child.Path} is not a setting; the settings here are {string.Join(", ", known.Order())}.");
     }
 }

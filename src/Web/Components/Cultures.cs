@@ -29,6 +29,6 @@ public static class Cultures
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(name))),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect("~" + SignIn.SignInSetup.ReturnPath(http.Request, returnUrl));
+            return Results.LocalRedirect("~" + SignIn.ReturnAddress.PathFor(http.Request, returnUrl));
         }).AllowAnonymous();
 }

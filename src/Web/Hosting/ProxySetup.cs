@@ -13,7 +13,6 @@ public static class ProxySetup
             throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
         }
 
-        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;

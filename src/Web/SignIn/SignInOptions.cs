@@ -16,7 +16,24 @@ public sealed class SignInOptions
     /// <summary>The people the development sign-in offers.</summary>
     public List<string> DemoUsers { get; set; } = ["aiko", "ben", "chiara", "daniel"];
 
+    /// <summary>
+    /// How often, at most, a signed-in person's role is read again from the OpenID Connect provider (with their refresh
+    /// token), for their requests and their open dashboard alike: someone taken out of a group loses the role within it.
+    /// </summary>
+    public double RevalidateMinutes { get; set; } = 5;
+
     public OpenIdConnectSignIn OpenIdConnect { get; set; } = new();
+
+    public TimeSpan RevalidateEvery => TimeSpan.FromMinutes(RevalidateMinutes);
+
+    public IEnumerable<string> Problems()
+    {
+        // No longer than a session lasts without a request (the cookie's 8 hours).
+        if (!(RevalidateMinutes > 0 && RevalidateMinutes <= 480))
+        {
+            yield return $"{Section}:RevalidateMinutes must be more than 0 and at most 480 (it is {RevalidateMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
+        }
+    }
 }
 
 /// <summary>
@@ -34,7 +51,8 @@ public sealed class OpenIdConnectSignIn
 
     public string? ClientSecret { get; set; }
 
-    public List<string> Scopes { get; set; } = ["openid", "profile"];
+    /// <summary>The scopes asked for; <c>offline_access</c> brings the refresh token the role is re-read with.</summary>
+    public List<string> Scopes { get; set; } = ["openid", "profile", "offline_access"];
 
     /// <summary>The claim of the ID token (or user info) that lists the person's groups.</summary>
     public string GroupsClaim { get; set; } = "groups";

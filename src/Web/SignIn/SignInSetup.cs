@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -13,12 +14,20 @@ namespace EcrCurator.Web.SignIn;
 /// </summary>
 public static class SignInSetup
 {
+    /// <summary>How long a session lasts without a request (sliding).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         var environment = builder.Environment.EnvironmentName;
         var developmentAllowed = SignInOptions.DevelopmentEnvironments.Contains(environment);
         options.Mode ??= developmentAllowed ? SignInOptions.DevelopmentMode : null;
+        if (options.Problems().ToList() is { Count: > 0 } invalid)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, invalid));
+        }
+
         switch (options.Mode)
         {
             case null:
@@ -28,13 +37,15 @@ public static class SignInSetup
             case SignInOptions.DevelopmentMode when !developmentAllowed:
                 throw new InvalidOperationException(
                     $"{SignInOptions.Section}:Mode=Development, the development sign-in without passwords, runs only in the Development and Demo environments; this is {environment}.");
+            case SignInOptions.DevelopmentMode when environment == "Demo" && DemoEndpoints.RealAwsIn(builder.Configuration) is { } real:
+                throw new InvalidOperationException(real);
             case SignInOptions.OpenIdConnectMode when options.OpenIdConnect.Problems().ToList() is { Count: > 0 } problems:
                 throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
             case not (SignInOptions.DevelopmentMode or SignInOptions.OpenIdConnectMode):
                 throw new InvalidOperationException($"{SignInOptions.Section}:Mode '{options.Mode}' is not a sign-in: use OpenIdConnect, or Development in the Development and Demo environments.");
         }
 
-        builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).Configure(bound => bound.Mode = options.Mode);
+        builder.Services.Configure<SignInOptions>(bound => bound.Mode = options.Mode);
         var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/signin";
@@ -43,7 +54,7 @@ public static class SignInSetup
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure behind a TLS load balancer, through the forwarded headers
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = SessionLifetime;
             cookie.SlidingExpiration = true;
         });
         if (options.Mode == SignInOptions.OpenIdConnectMode)
@@ -67,11 +78,17 @@ public static class SignInSetup
         else
         {
             app.MapGet("/signin/oidc", (HttpContext http, string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + ReturnPath(http.Request, returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+                Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + ReturnAddress.PathFor(http.Request, returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         }
 
-        app.MapPost("/signout", async (HttpContext http) =>
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
+            // The app bar's form carries the token: another site cannot sign a person out (nor start their sign-out at the provider).
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest("Sign out with the dashboard's Sign out button: this request carries no valid antiforgery token.");
+            }
+
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return mode == SignInOptions.OpenIdConnectMode
                 ? Results.SignOut(new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme])
@@ -92,25 +109,7 @@ public static class SignInSetup
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user.Trim(), role, "development"));
-        return Results.LocalRedirect("~" + ReturnPath(http.Request, returnUrl));
-    }
-
-    /// <summary>Only paths of this site (under its path base): a sign-in must not send anyone elsewhere.</summary>
-    public static bool IsLocal(string? url) => url is ['/', not '/' and not '\\', ..] or "/";
-
-    /// <summary>
-    /// Where to go after signing in, as a path under the site's base: a path of this site, with the base taken off
-    /// when the cookie middleware included it; anything else goes to the overview.
-    /// </summary>
-    public static string ReturnPath(HttpRequest request, string? returnUrl)
-    {
-        if (!IsLocal(returnUrl))
-        {
-            return "/";
-        }
-
-        var pathBase = request.PathBase.Value;
-        return !string.IsNullOrEmpty(pathBase) && returnUrl!.StartsWith(pathBase + "/", StringComparison.OrdinalIgnoreCase) ? returnUrl[pathBase.Length..] : returnUrl!;
+        return Results.LocalRedirect("~" + ReturnAddress.PathFor(http.Request, returnUrl));
     }
 
     /// <summary>Lets a feature service called from a plain HTTP endpoint (a CSV download) see who is asking.</summary>

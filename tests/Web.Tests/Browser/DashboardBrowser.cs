@@ -66,6 +66,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
         {
             BaseURL = app.Address.ToString(),
             Locale = locale,
+            IgnoreHTTPSErrors = true, // a dashboard on https has the tests' own self-signed certificate
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
         return new DashboardBrowser(context, await context.NewPageAsync());

@@ -7,6 +7,9 @@ namespace EcrCurator.Web.Tests.SignIn;
 [Collection(AwsEnvironmentCollection.Name)]
 public class OpenIdConnectSignInTests
 {
+    /// <summary>A short revalidation interval, for the tests that wait for it.</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
+
     [Theory]
     [InlineData("platform-admins", "Admin")]
     [InlineData("platform", "Curator")]
@@ -67,9 +70,100 @@ public class OpenIdConnectSignInTests
 
         Assert.Equal("/signed-out", signedOut.AbsolutePath);
         Assert.Equal(1, provider.SignOuts);
-        using var again = await browser.Client.GetAsync("/repositories", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("/signin", new Uri(app.Address, again.Headers.Location!).AbsolutePath);
+        await ExpectSignedOutAsync(app, browser);
+    }
+
+    [Fact]
+    public async Task NoReturnAddressLeadsAnywhereButThisSiteAfterTheProvidersCallback()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider);
+
+        foreach (var start in (string[])["/signin/oidc", "/signin"])
+        {
+            foreach (var bypass in ReturnAddressTests.Bypasses)
+            {
+                using var browser = new FormFollowingClient(app.Address);
+
+                var (address, page) = await browser.GetAsync($"{start}?returnUrl={Uri.EscapeDataString(bypass)}");
+
+                Assert.True(browser.Redirects[^1] == "/", $"{start}?returnUrl={bypass} ended in Location: {browser.Redirects[^1]}");
+                Assert.Equal((app.Address.Authority, "/"), (address.Authority, address.AbsolutePath));
+                Assert.Contains("carol · Admin", page);
+            }
+        }
+
+        using var person = new FormFollowingClient(app.Address);
+        var (repositories, _) = await person.GetAsync($"/signin?returnUrl={Uri.EscapeDataString("/repositories?team=care")}");
+        Assert.Equal("/repositories?team=care", repositories.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task TheRefusedPageShowsOnlyWhatTheProviderSaidNeverTextFromItsAddress()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider);
+        using var browser = new FormFollowingClient(app.Address);
+
+        var (_, page) = await browser.GetAsync("/signin/refused?user=The%20CEO&groups=call%20the%20helpdesk%20on%20%2B1-555-0100");
+
+        Assert.DoesNotContain("The CEO", WebUtility.HtmlDecode(page));
+        Assert.DoesNotContain("helpdesk", WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
+    public async Task ARoleChangedAtTheProviderHoldsForTheNextRequestsWithinTheRevalidationInterval()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider, RevalidateQuickly);
+        using var browser = new FormFollowingClient(app.Address);
+        Assert.Contains("carol · Admin", (await browser.GetAsync("/settings")).Page);
+
+        provider.SetGroups("carol", "everyone", "engineering");
+        await Task.Delay(Interval, TestContext.Current.CancellationToken);
+        var (_, demoted) = await browser.GetAsync("/settings");
+
+        Assert.Contains("carol · Viewer", demoted);
+        Assert.Contains("Your role does not allow this page", demoted);
+        Assert.True(provider.Refreshes >= 1);
+
+        provider.SetGroups("carol", "contractors");
+        await Task.Delay(Interval, TestContext.Current.CancellationToken);
+        var (refused, _) = await browser.GetAsync("/settings");
+
+        Assert.Equal("/signin/refused", refused.AbsolutePath);
+        Assert.DoesNotContain(browser.Cookies.GetAllCookies(), cookie => cookie.Name == ".EcrCurator.Session");
+    }
+
+    [Fact]
+    public async Task APersonTheProviderNoLongerKnowsIsSignedOutWithinTheRevalidationInterval()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider, RevalidateQuickly);
+        using var browser = new FormFollowingClient(app.Address);
+        Assert.Contains("carol · Admin", (await browser.GetAsync("/")).Page);
+
+        provider.Disable("carol");
+        await Task.Delay(Interval, TestContext.Current.CancellationToken);
+
+        await ExpectSignedOutAsync(app, browser);
+    }
+
+    [Fact]
+    public async Task SigningOutWithoutTheFormsTokenIsRefusedAndTheSessionGoesOn()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider);
+        using var browser = new FormFollowingClient(app.Address);
+        Assert.Contains("carol · Admin", (await browser.GetAsync("/")).Page);
+
+        using var forged = await browser.Client.PostAsync("/signout", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+        using var bare = await browser.Client.PostAsync("/signout", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Equal(0, provider.SignOuts);
+        Assert.Contains("carol · Admin", await browser.Client.GetStringAsync("/", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -86,15 +180,16 @@ public class OpenIdConnectSignInTests
         Assert.Contains("Curator:SignIn:OpenIdConnect:Roles maps no group to a role", refused.Message);
     }
 
-    private static async Task<DashboardApp> StartAsync(OidcProvider provider) => await DashboardApp.StartAsync(
-        DashboardApp.SmallWorld with { Repositories = 3, Services = 2 },
-        "--environment", "Production",
-        "--Curator:SignIn:Mode=OpenIdConnect",
-        $"--Curator:SignIn:OpenIdConnect:Authority={provider.Issuer}",
-        $"--Curator:SignIn:OpenIdConnect:ClientId={OidcProvider.ClientId}",
-        $"--Curator:SignIn:OpenIdConnect:ClientSecret={OidcProvider.ClientSecret}",
-        "--Curator:SignIn:OpenIdConnect:RequireHttpsMetadata=false",
-        "--Curator:SignIn:OpenIdConnect:Roles:Viewer:0=engineering",
-        "--Curator:SignIn:OpenIdConnect:Roles:Curator:0=platform",
-        "--Curator:SignIn:OpenIdConnect:Roles:Admin:0=platform-admins");
+    private static string RevalidateQuickly => $"--Curator:SignIn:RevalidateMinutes={Interval.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The session is over: a page sends the person to sign in.</summary>
+    private static async Task ExpectSignedOutAsync(DashboardApp app, FormFollowingClient browser)
+    {
+        using var again = await browser.Client.GetAsync("/repositories", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("/signin", new Uri(app.Address, again.Headers.Location!).AbsolutePath);
+    }
+
+    private static async Task<DashboardApp> StartAsync(OidcProvider provider, params string[] settings) =>
+        await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 }, [.. provider.DashboardSettings, .. settings]);
 }

@@ -56,6 +56,63 @@ public class SignInTests
     }
 
     [Fact]
+    public async Task NoReturnAddressOfTheDevelopmentSignInLeadsAnywhereButThisSite()
+    {
+        await using var app = await StartAsync();
+
+        foreach (var bypass in ReturnAddressTests.Bypasses)
+        {
+            using var client = HttpSignIn.Client(app, out _);
+            using var signedIn = await HttpSignIn.SignInAsync(client, "ben", "Viewer", bypass);
+
+            // Sent to the overview, or (a NUL in the form) refused outright.
+            var location = signedIn.Headers.NonValidated.TryGetValues("Location", out var values) ? values.ToString() : null;
+            Assert.True(
+                signedIn.StatusCode == HttpStatusCode.BadRequest && location is null || signedIn.StatusCode == HttpStatusCode.Redirect && location == "/",
+                $"returnUrl={bypass}: {signedIn.StatusCode}, Location: {location}");
+        }
+    }
+
+    [Fact]
+    public async Task SigningOutNeedsTheFormsToken()
+    {
+        await using var app = await StartAsync();
+        using var client = HttpSignIn.Client(app, out _);
+        using var signedIn = await HttpSignIn.SignInAsync(client, "ben", "Curator", "/");
+        var page = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+
+        using var forged = await client.PostAsync("/signout", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("ben · Curator", await client.GetStringAsync("/", TestContext.Current.CancellationToken));
+
+        using var signedOut = await client.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = HttpSignIn.TokenIn(page) }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        using var after = await client.GetAsync("/repositories", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("--AWS_ENDPOINT_URL=")]
+    [InlineData("--AWS_ENDPOINT_URL=https://api.ecr.ap-northeast-1.amazonaws.com")]
+    public async Task TheDemoSignInRefusesToStartWithoutAnAwsEndpointOverride(string endpoint)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Web.Server.BuildAsync(["--environment", "Demo", Database, "--Curator:Database:MigrateOnStart=false", "--Curator:Jobs:RunServer=false", endpoint]));
+
+        Assert.Contains("AWS_ENDPOINT_URL", refused.Message);
+        Assert.Contains("Demo", refused.Message);
+    }
+
+    [Fact]
+    public async Task TheDemoSignInStartsAgainstTheSimulator()
+    {
+        await using var app = await Web.Server.BuildAsync(
+            ["--environment", "Demo", Database, "--Curator:Database:MigrateOnStart=false", "--Curator:Jobs:RunServer=false", "--AWS_ENDPOINT_URL=http://simulator:4566"]);
+
+        Assert.Equal("Demo", app.Environment.EnvironmentName);
+    }
+
+    [Fact]
     public async Task AViewerOpeningTheSettingsIsToldTheirRoleDoesNotAllowIt()
     {
         await using var app = await StartAsync();

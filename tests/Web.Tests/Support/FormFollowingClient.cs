@@ -18,6 +18,9 @@ public sealed partial class FormFollowingClient : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Every <c>Location</c> the journeys were sent to, exactly as the server wrote it.</summary>
+    public List<string> Redirects { get; } = [];
+
     /// <returns>Where the journey ended and the page found there.</returns>
     public async Task<(Uri Address, string Page)> GetAsync(string path) => await FollowAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
@@ -34,7 +37,11 @@ public sealed partial class FormFollowingClient : IDisposable
             var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect)
             {
-                request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, response.Headers.Location!));
+                var location = response.Headers.NonValidated["Location"].ToString();
+                Redirects.Add(location);
+                request = new HttpRequestMessage(HttpMethod.Get, Uri.TryCreate(address, location, out var next)
+                    ? next
+                    : throw new InvalidOperationException($"{address} redirected to '{location}', which is no address."));
                 continue;
             }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using EcrCurator.Web.Components.Shared;
 
 namespace EcrCurator.Web.Features.History;
 
-/// <summary>The audit log as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break, times in ISO 8601 UTC.</summary>
+/// <summary>The audit log as CSV (<see cref="Csv"/>: RFC 4180, formulas neutralised): a header row, then one line per entry, times in ISO 8601 UTC.</summary>
 public static class AuditCsv
 {
     public const string Header = "id,at,actor,action,target,team,details,actor_kind";
@@ -27,20 +28,9 @@ public static class AuditCsv
         await writer.FlushAsync(cancellation);
     }
 
-    public static string Line(AuditEntry entry) => string.Join(
-        ',',
-        entry.Id.ToString(CultureInfo.InvariantCulture),
-        Time(entry.At),
-        Field(entry.Actor),
-        Field(entry.Action),
-        Field(entry.Target),
-        Field(entry.Team),
-        Field(entry.Details),
-        Field(entry.ActorKind)) + "\r\n";
+    public static string Line(AuditEntry entry) => Csv.Line(
+        entry.Id.ToString(CultureInfo.InvariantCulture), Time(entry.At), entry.Actor, entry.Action, entry.Target, entry.Team, entry.Details, entry.ActorKind);
 
     /// <summary>ISO 8601 in UTC, to the microsecond PostgreSQL keeps.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
-    public static string Field(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -4,15 +4,13 @@ namespace EcrCurator.Web.Tests.Features.History;
 
 public class AuditCsvTests
 {
-    [Theory]
-    [InlineData("plain", "plain")]
-    [InlineData("a,b", "\"a,b\"")]
-    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
-    [InlineData("two\r\nlines", "\"two\r\nlines\"")]
-    [InlineData("line\nbreak", "\"line\nbreak\"")]
-    [InlineData("", "")]
-    public void AFieldIsQuotedOnlyWhenItHoldsACommaAQuoteOrALineBreak(string value, string written) =>
-        Assert.Equal(written, AuditCsv.Field(value));
+    [Fact]
+    public void AnActorOrTeamThatLooksLikeAFormulaIsExportedAsText()
+    {
+        var entry = new AuditEntry(8, DateTimeOffset.UnixEpoch, "=cmd|' /C calc'!A0", "pin.added", "t", "=HYPERLINK(\"https://evil.example\")", "{}");
+
+        Assert.Equal("8,1970-01-01T00:00:00.000000Z,'=cmd|' /C calc'!A0,pin.added,t,\"'=HYPERLINK(\"\"https://evil.example\"\")\",{}\r\n", AuditCsv.Line(entry));
+    }
 
     [Fact]
     public void ALineHasEveryColumnInUtcAndEndsWithCrLf()
