@@ -7,9 +7,9 @@ public class AuditCsvTests
     [Fact]
     public void AnActorOrTeamThatLooksLikeAFormulaIsExportedAsText()
     {
-        var entry = new AuditEntry(8, DateTimeOffset.UnixEpoch, "=cmd|' /C calc'!A0", "pin.added", "t", "=HYPERLINK(\"https://evil.example\")", "{}");
+        var entry = new AuditEntry(8, DateTimeOffset.UnixEpoch, "=cmd|' /C calc'!A0", "pin.added", "t", "=HYPERLINK(\"https://evil.example\")", "{}", "person");
 
-        Assert.Equal("8,1970-01-01T00:00:00.000000Z,'=cmd|' /C calc'!A0,pin.added,t,\"'=HYPERLINK(\"\"https://evil.example\"\")\",{}\r\n", AuditCsv.Line(entry));
+        Assert.Equal("8,1970-01-01T00:00:00.000000Z,'=cmd|' /C calc'!A0,pin.added,t,\"'=HYPERLINK(\"\"https://evil.example\"\")\",{},person\r\n", AuditCsv.Line(entry));
     }
 
     [Fact]
