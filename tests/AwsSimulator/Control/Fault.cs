@@ -2,13 +2,14 @@ namespace EcrCurator.AwsSimulator.Control;
 
 /// <summary>
 /// An injected fault: <c>latency</c> (delays by <see cref="LatencyMs"/>, then answers normally), <c>throttle</c>
-/// (ThrottlingException), <c>server-error</c> (ServerException 500, or ServiceUnavailableException with status 503)
-/// or <c>access-denied</c> (AccessDeniedException). It fires for the next <see cref="Count"/> matching requests
+/// (ThrottlingException), <c>server-error</c> (ServerException 500, or ServiceUnavailableException with status 503),
+/// <c>access-denied</c> (AccessDeniedException) or <c>html-error</c> (an HTML error page of a proxy in front of AWS,
+/// status 502 or <see cref="Status"/> 500, 503 or 504). It fires for the next <see cref="Count"/> matching requests
 /// (every one when null), each with <see cref="Probability"/> (1 when null; drawn from a generator seeded by <see cref="Seed"/>).
 /// </summary>
 public sealed record Fault
 {
-    public static readonly string[] Kinds = ["latency", "throttle", "server-error", "access-denied"];
+    public static readonly string[] Kinds = ["latency", "throttle", "server-error", "access-denied", "html-error"];
 
     public int Id { get; init; }
 
