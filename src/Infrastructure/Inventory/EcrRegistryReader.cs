@@ -19,7 +19,7 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         var read = 0;
         var done = 0;
         progress?.Report(new RegistryProgress(0, repositories.Count));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.ReadsInFlight, CancellationToken = cancellation };
         await Parallel.ForEachAsync(repositories, parallel, async (repository, token) =>
         {
             RepositoryRecord? record = null;

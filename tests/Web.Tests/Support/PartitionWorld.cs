@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using EcrCurator.Worlds;
+using static EcrCurator.Web.Tests.Support.CrossAccountWorld;
 
 namespace EcrCurator.Web.Tests.Support;
 
@@ -51,14 +50,4 @@ public static class PartitionWorld
         $"--Curator:Registries:0:AccountId={Account}", $"--Curator:Registries:0:Region={region}",
         .. roleArn is null ? Array.Empty<string>() : [$"--Curator:Registries:0:RoleArn={roleArn}"],
     ];
-
-    private static WorldImage Image(string digest, string tag, string pushed) => new()
-    {
-        Digest = digest,
-        Tags = [tag],
-        PushedAt = DateTimeOffset.Parse(pushed + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-        SizeBytes = 1000,
-    };
-
-    private static string Digest(string name) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
 }
