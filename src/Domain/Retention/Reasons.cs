@@ -18,6 +18,9 @@ public enum Reasons
     RollbackTarget = 1 << 10,
     Excluded = 1 << 11,
 
+    /// <summary>Kept only because usage could not be read completely: complete, it would have been deleted.</summary>
+    Unverified = 1 << 12,
+
     /// <summary>The reasons of decision step 2: any of them keeps an image.</summary>
     Protecting = InUse | Pinned | IndexChild | AttachedArtifact | KeepNewest | RecentlyPulled | KeptTagPattern | RollbackTarget,
 }

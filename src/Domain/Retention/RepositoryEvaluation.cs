@@ -48,8 +48,10 @@ internal sealed class RepositoryEvaluation(
         var decisions = new ImageDecision[images.Count];
         for (var i = 0; i < images.Count; i++)
         {
-            var decision = usageComplete && !kept[i] ? Decision.Delete : Decision.Keep;
-            decisions[i] = new ImageDecision(images[i], decision, reasons[i], sites[i]) { IsDependent = relations.IsDependent[i] };
+            // Fail closed: what only the unread usage could have protected is kept, and says so.
+            var decision = kept[i] ? Decision.Keep : usageComplete ? Decision.Delete : Decision.Keep;
+            var unverified = !kept[i] && !usageComplete ? Reasons.Unverified : Reasons.None;
+            decisions[i] = new ImageDecision(images[i], decision, reasons[i] | unverified, sites[i]) { IsDependent = relations.IsDependent[i] };
         }
 
         Array.Sort(decisions, NewestPushFirst);

@@ -14,10 +14,22 @@ public sealed record ImageReference(RepositoryKey Repository, string? Tag, strin
     public string TagOrDefault => Tag ?? DefaultTag;
 
     /// <summary>
-    /// Parses a reference to an ECR registry. ECR hosts are <c>ACCOUNT.dkr.ecr.REGION.amazonaws.com</c>,
-    /// <c>ACCOUNT.dkr.ecr-fips.REGION.amazonaws.com</c> (both ending <c>.amazonaws.com.cn</c> in the China regions),
-    /// <c>ACCOUNT.dkr-ecr.REGION.on.aws</c> and <c>ACCOUNT.dkr-ecr-fips.REGION.on.aws</c>; host names are
-    /// case-insensitive and may carry a port. Anything else is another registry, and false is returned.
+    /// The domains of ECR's private registries, exactly as amazon-ecr-credential-helper recognises them: the standard,
+    /// China, European Sovereign Cloud and dual-stack domains and the isolated partitions' own.
+    /// </summary>
+    private static readonly string[] RegistryDomains =
+    [
+        "amazonaws.com", "amazonaws.com.cn", "amazonaws.eu", "on.aws", "on.amazonwebservices.com.cn",
+        "sc2s.sgov.gov", "c2s.ic.gov", "cloud.adc-e.uk", "csp.hci.ic.gov",
+    ];
+
+    /// <summary>
+    /// Parses a reference to an ECR registry. ECR hosts are <c>ACCOUNT.dkr.ecr.REGION.DOMAIN</c>, with
+    /// <c>dkr-ecr</c> for <c>dkr.ecr</c> and <c>ecr-fips</c> for <c>ecr</c> alike, and DOMAIN one of those
+    /// amazon-ecr-credential-helper recognises (<c>amazonaws.com</c>, <c>amazonaws.com.cn</c>, <c>amazonaws.eu</c>,
+    /// <c>on.aws</c>, <c>on.amazonwebservices.com.cn</c>, <c>sc2s.sgov.gov</c>, <c>c2s.ic.gov</c>,
+    /// <c>cloud.adc-e.uk</c>, <c>csp.hci.ic.gov</c>); host names are case-insensitive and may carry a port. Anything
+    /// else is another registry, and false is returned.
     /// </summary>
     public static bool TryParseEcr(string reference, [NotNullWhen(true)] out ImageReference? result)
     {
@@ -77,45 +89,60 @@ public sealed record ImageReference(RepositoryKey Repository, string? Tag, strin
             host = host[..colon];
         }
 
-        Span<Range> labels = stackalloc Range[9];
-        var count = host.Split(labels, '.');
-        if (count is < 5 or > 7)
+        // ACCOUNT "." ("dkr.ecr" | "dkr-ecr") ["-fips"] "." REGION "." DOMAIN
+        var dot = host.IndexOf('.');
+        if (dot != 12 || host[..dot].ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }
 
-        var account = host[labels[0]];
-        var regionLabel = host[labels[count == 5 ? 2 : 3]];
-        if (account.Length != 12 || account.ContainsAnyExceptInRange('0', '9') || !IsRegion(regionLabel))
+        var rest = host[(dot + 1)..];
+        if (rest.Length < 8 || !Is(rest[..3], "dkr") || rest[3] is not ('.' or '-') || !Is(rest[4..7], "ecr"))
         {
             return false;
         }
 
-        var china = regionLabel.StartsWith("cn-", StringComparison.OrdinalIgnoreCase);
-        var valid = count switch
+        rest = rest[7..];
+        if (rest.StartsWith("-fips", StringComparison.OrdinalIgnoreCase))
         {
-            5 => (Is(host[labels[1]], "dkr-ecr") || Is(host[labels[1]], "dkr-ecr-fips"))
-                 && Is(host[labels[3]], "on") && Is(host[labels[4]], "aws"),
-            6 or 7 => Is(host[labels[1]], "dkr")
-                      && (Is(host[labels[2]], "ecr") || Is(host[labels[2]], "ecr-fips"))
-                      && Is(host[labels[4]], "amazonaws") && Is(host[labels[5]], "com")
-                      && (count == 7 ? china && Is(host[labels[6]], "cn") : !china),
-            _ => false,
-        };
-        if (!valid)
+            rest = rest[5..];
+        }
+
+        if (rest.IsEmpty || rest[0] != '.')
         {
             return false;
         }
 
-        accountId = account.ToString();
-        region = regionLabel.ToString().ToLowerInvariant();
+        rest = rest[1..];
+        dot = rest.IndexOf('.');
+        if (dot <= 0 || !IsRegion(rest[..dot]) || !IsRegistryDomain(rest[(dot + 1)..]))
+        {
+            return false;
+        }
+
+        accountId = host[..12].ToString();
+        region = rest[..dot].ToString().ToLowerInvariant();
         return true;
+    }
+
+    private static bool IsRegistryDomain(ReadOnlySpan<char> domain)
+    {
+        foreach (var known in RegistryDomains)
+        {
+            if (Is(domain, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Is(ReadOnlySpan<char> label, string expected) =>
         label.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A letter or digit, then letters, digits, hyphens and underscores (the helper does not check more).</summary>
     private static bool IsRegion(ReadOnlySpan<char> label) =>
-        label.Length > 0 && label[0] != '-' && label[^1] != '-' && char.IsAsciiDigit(label[^1])
-        && !label.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+        char.IsAsciiLetterOrDigit(label[0])
+        && !label.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
 }

@@ -6,14 +6,13 @@ namespace EcrCurator.Infrastructure.Aws;
 
 /// <summary>
 /// Credentials from the standard chain (environment, profiles including SSO, web identity, container, instance
-/// metadata), and for an account with a role, that role assumed with them (refreshed before it expires).
+/// metadata), and for an account with a role, that role assumed with them through STS in the account-region's own
+/// region, and so its partition (refreshed before it expires).
 /// </summary>
-public sealed class AwsCredentialStore
+public sealed class AwsCredentialStore(AwsEndpoints? endpoints = null)
 {
-    private const string SessionName = "ecr-curator";
-
     private readonly Lazy<AWSCredentials> standard = new(ResolveStandard, LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly ConcurrentDictionary<(string RoleArn, string? ExternalId), AWSCredentials> assumed = new();
+    private readonly ConcurrentDictionary<(string RoleArn, string? ExternalId, string Region), AWSCredentials> assumed = new();
 
     /// <summary>The credentials of the standard chain; throws <see cref="AwsCredentialsException"/> when there are none.</summary>
     public AWSCredentials Standard => standard.Value;
@@ -21,8 +20,8 @@ public sealed class AwsCredentialStore
     public AWSCredentials For(AccountRegion target) =>
         target.RoleArn is not { } role
             ? standard.Value
-            : assumed.GetOrAdd((role, target.ExternalId), key => new AssumeRoleAWSCredentials(
-                standard.Value, key.RoleArn, SessionName, new AssumeRoleAWSCredentialsOptions { ExternalId = key.ExternalId }));
+            : assumed.GetOrAdd((role, target.ExternalId, target.Region), key => new AssumedRoleCredentials(
+                standard.Value, key.RoleArn, key.ExternalId, key.Region, endpoints?.Custom(AwsService.Sts)));
 
     private static AWSCredentials ResolveStandard()
     {

@@ -38,8 +38,17 @@ public sealed class AwsCallOptions
     /// <summary>Calls under way at once per account-region.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
-    /// <summary>Attempts per call, the first included, on throttling, 5xx and transport errors.</summary>
+    /// <summary>
+    /// Repositories (or clusters) of an account-region read at once: more than its calls under way, so that reads
+    /// sleeping out a throttle's backoff leave the account-region's slots to others.
+    /// </summary>
+    public int ReadsInFlight => MaxConcurrency * 4;
+
+    /// <summary>Attempts per call, the first included, on 5xx and transport errors (not throttling: see <see cref="ThrottleBudgetSeconds"/>).</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How long a call keeps retrying while AWS throttles it, from its first attempt.</summary>
+    public int ThrottleBudgetSeconds { get; set; } = 120;
 
     public int TimeoutSeconds { get; set; } = 30;
 }

@@ -7,16 +7,17 @@ using Microsoft.Extensions.Configuration;
 namespace EcrCurator.Infrastructure.Aws;
 
 /// <summary>The account and region of the application's own credentials: what is curated when no registry is configured.</summary>
-public sealed class CallerIdentity(AwsCredentialStore credentials, IConfiguration configuration)
+public sealed class CallerIdentity(AwsCredentialStore credentials, AwsEndpoints endpoints, IConfiguration configuration)
 {
     public async Task<AccountRegion> OwnAccountRegionAsync(CancellationToken cancellation)
     {
         var region = configuration["AWS_REGION"] ?? configuration["AWS_DEFAULT_REGION"] ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName
                      ?? throw new AwsCredentialsException("No region is configured: set AWS_REGION, or list the registries to curate under Curator:Registries.");
         var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
-        if ((configuration["AWS_ENDPOINT_URL_STS"] ?? configuration["AWS_ENDPOINT_URL"]) is { Length: > 0 } endpoint)
+        if (endpoints.Custom(AwsService.Sts) is { } endpoint)
         {
-            config.ServiceURL = endpoint;
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = region;
         }
 
         using var sts = new AmazonSecurityTokenServiceClient(credentials.Standard, config);

@@ -19,7 +19,7 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         var read = 0;
         var done = 0;
         progress?.Report(new RegistryProgress(0, repositories.Count));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.ReadsInFlight, CancellationToken = cancellation };
         await Parallel.ForEachAsync(repositories, parallel, async (repository, token) =>
         {
             RepositoryRecord? record = null;
@@ -46,8 +46,7 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
 
     public Task<RepositoryRecord> ReadRepositoryAsync(AccountRegion registry, string name, TeamRules teams, KnownManifests known, CancellationToken cancellation)
     {
-        var partition = registry.Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : "aws";
-        var repository = new EcrRepository($"arn:{partition}:ecr:{registry.Region}:{registry.AccountId}:repository/{name}", registry.AccountId, name, null);
+        var repository = new EcrRepository(AwsPartition.Arn("ecr", registry.Region, registry.AccountId, $"repository/{name}"), registry.AccountId, name, null);
         return ReadRepositoryAsync(new EcrClient(connections.Client(registry, AwsService.Ecr)), registry, repository, teams, known, cancellation);
     }
 

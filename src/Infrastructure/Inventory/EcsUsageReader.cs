@@ -19,7 +19,7 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
         var ecs = new EcsClient(connections.Client(source, AwsService.Ecs));
         var uses = new ConcurrentBag<ImageUse>();
         var used = new ConcurrentDictionary<string, EcsTaskDefinition>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.MaxConcurrency, CancellationToken = cancellation };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Aws.ReadsInFlight, CancellationToken = cancellation };
         await Parallel.ForEachAsync(await ecs.ListClustersAsync(cancellation), parallel, async (cluster, token) =>
         {
             await new ClusterReader(ecs, source, cluster, uses, used).ReadAsync(token);

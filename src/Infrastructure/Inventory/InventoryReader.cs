@@ -42,6 +42,15 @@ public sealed class InventoryReader(
         var curated = options.Value.Registries.Count > 0
             ? [.. options.Value.Registries.Select(registry => registry.ToAccountRegion())]
             : new List<AccountRegion> { await identity.OwnAccountRegionAsync(cancellation) };
+        if (options.Value.Registries.Count == 0
+            && options.Value.UsageSources.FindIndex(source => AwsPartition.Of(source.Region) != AwsPartition.Of(curated[0].Region)) is var other and >= 0)
+        {
+            throw new InvalidOperationException(
+                $"The registry curated, that of the credentials in {curated[0].Region} ({AwsPartition.Of(curated[0].Region)}; set by AWS_REGION, or list it under "
+                + $"Curator:Registries), and Curator:UsageSources:{other}:Region {options.Value.UsageSources[other].Region} ({AwsPartition.Of(options.Value.UsageSources[other].Region)}) "
+                + "are in different AWS partitions, and credentials of one partition cannot reach another. Run one ECR Curator per partition.");
+        }
+
         return
         [
             .. curated.Select(registry => new InventorySource(registry, IsRegistry: true)),
@@ -66,8 +75,9 @@ public sealed class InventoryReader(
         var uses = ReadUsageAsync(source.Target, rollbackDepth, cancellation);
         var read = await registry;
         var (usage, incomplete) = await uses;
-        return new SourceRead(read.Read, read.Problems, usage?.Uses ?? [], usage?.TaskDefinitions ?? [], incomplete)
+        return new SourceRead(read.Read, read.Problems, usage?.Uses ?? [], usage?.TaskDefinitions ?? [], incomplete?.Message)
         {
+            UsageFailure = incomplete,
             RegistryListed = read.Listed ? source.Target.AccountId + "/" + source.Target.Region : null,
             LeftOut = [.. read.LeftOut.Select(name => new RepositoryKey(source.Target.AccountId, source.Target.Region, name))],
         };
@@ -83,6 +93,9 @@ public sealed class InventoryReader(
         };
         return new InventoryRead(inventory, [.. all.SelectMany(read => read.Problems).Order(StringComparer.Ordinal)])
         {
+            Incomplete = [.. all.Where(read => read.IncompleteReason is not null)
+                .Select(read => read.UsageFailure ?? new UsageFailure("", read.IncompleteReason!))
+                .OrderBy(failure => failure.Source, StringComparer.Ordinal)],
             RegistriesListed = [.. all.Select(read => read.RegistryListed).OfType<string>()],
             LeftOut = [.. all.SelectMany(read => read.LeftOut)],
         };
@@ -103,7 +116,7 @@ public sealed class InventoryReader(
         }
     }
 
-    private async Task<(UsageRead? Read, string? Incomplete)> ReadUsageAsync(AccountRegion source, int rollbackDepth, CancellationToken cancellation)
+    private async Task<(UsageRead? Read, UsageFailure? Incomplete)> ReadUsageAsync(AccountRegion source, int rollbackDepth, CancellationToken cancellation)
     {
         try
         {
@@ -113,7 +126,7 @@ public sealed class InventoryReader(
         }
         catch (Exception error) when (IsReadFailure(error))
         {
-            return (null, $"Usage source {source} could not be read completely: {error.Message}");
+            return (null, new UsageFailure(source.ToString(), error.Message));
         }
     }
 
@@ -132,6 +145,9 @@ public sealed record SourceRead(
     IReadOnlyList<TaskDefinitionRecord> TaskDefinitions,
     string? IncompleteReason)
 {
+    /// <summary>Why its usage could not be read completely, if so (<see cref="IncompleteReason"/> says it in one sentence).</summary>
+    public UsageFailure? UsageFailure { get; init; }
+
     /// <summary><c>account/region</c> of the registry when its repositories could be listed, else null.</summary>
     public string? RegistryListed { get; init; }
 
@@ -146,4 +162,14 @@ public sealed record InventoryRead(Domain.Inventory Inventory, IReadOnlyList<str
 
     /// <summary>Repositories listed but not read completely: still there, though not in the inventory.</summary>
     public IReadOnlyList<RepositoryKey> LeftOut { get; init; } = [];
+
+    /// <summary>The usage sources that could not be read completely, and why: with any, nothing is deleted.</summary>
+    public IReadOnlyList<UsageFailure> Incomplete { get; init; } = [];
+}
+
+/// <summary>A usage source (<c>account/region</c>) that could not be read completely, and why.</summary>
+public sealed record UsageFailure(string Source, string Reason)
+{
+    /// <summary>The failure as one sentence, as snapshots record it.</summary>
+    public string Message => $"Usage source {Source} could not be read completely: {Reason}";
 }

@@ -53,6 +53,24 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task AnswersTheHtmlErrorPageOfAProxyInFrontOfAws()
+    {
+        await using var simulator = await RunningSimulator.StartAsync(Standard());
+        await simulator.PostAsync("faults", new { kind = "html-error", operation = "ListClusters", count = 1 });
+        await simulator.PostAsync("faults", new { kind = "html-error", status = 504, operation = "ecs:ListServices" });
+
+        var gateway = await simulator.Aws().Ecs("ListClusters", new { });
+        var timeout = await simulator.Aws().Ecs("ListServices", new { cluster = "prod" });
+
+        Assert.Equal(502, gateway.Status);
+        Assert.Null(gateway.Body);
+        Assert.Contains("<title>502 Bad Gateway</title>", gateway.Page);
+        Assert.Equal(504, timeout.Status);
+        Assert.Contains("<h1>504 Gateway Time-out</h1>", timeout.Page);
+        (await simulator.Aws().Ecs("ListClusters", new { })).Ok();
+    }
+
+    [Fact]
     public async Task AnswersStsFaultsInItsOwnWords()
     {
         await using var simulator = await RunningSimulator.StartAsync(Standard());

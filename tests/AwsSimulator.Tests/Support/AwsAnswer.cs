@@ -7,6 +7,9 @@ internal sealed record AwsAnswer(int Status, JsonNode? Body, string? RequestId, 
 {
     public JsonNode Json => Body ?? throw new InvalidOperationException("the answer has no body");
 
+    /// <summary>A body that is not JSON (an HTML error page), as text.</summary>
+    public string? Page { get; init; }
+
     /// <summary>The error code of an error answer.</summary>
     public string? Code => Body?["__type"]?.GetValue<string>();
 

@@ -34,11 +34,15 @@ internal sealed class AwsClient(Uri endpoint, string accessKeyId, string region,
         request.Options.Set(new HttpRequestOptionsKey<string>(SigV4SigningHandler.ServiceOptionKey), service);
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var html = response.Content.Headers.ContentType?.MediaType == "text/html";
         return new AwsAnswer(
             (int)response.StatusCode,
-            text.Length == 0 ? null : JsonNode.Parse(text),
+            text.Length == 0 || html ? null : JsonNode.Parse(text),
             response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.First() : null,
-            response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? types.First() : null);
+            response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? types.First() : null)
+        {
+            Page = html ? text : null,
+        };
     }
 
     /// <summary>An STS call over the query protocol: its status and XML answer.</summary>

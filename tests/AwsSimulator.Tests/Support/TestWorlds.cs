@@ -98,7 +98,7 @@ internal static class TestWorlds
 
     private static WorldRepository Bulk(int i) => new() { Name = $"bulk/r{i:D3}", Images = [Plain($"bulk-{i}", ["v1"], 0)] };
 
-    private static WorldImage Plain(string seed, string[] tags, int day) => new()
+    public static WorldImage Plain(string seed, string[] tags, int day) => new()
     {
         Digest = Digest(seed),
         Tags = tags,

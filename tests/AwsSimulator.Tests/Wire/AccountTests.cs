@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using EcrCurator.AwsSimulator.Tests.Support;
+using EcrCurator.Worlds;
 using static EcrCurator.AwsSimulator.Tests.Support.TestWorlds;
 
 namespace EcrCurator.AwsSimulator.Tests.Wire;
@@ -81,6 +82,31 @@ public sealed class AccountTests : IAsyncLifetime
 
         Assert.Equal((200, 403), (china, wrong));
         Assert.Equal("AccessDenied", error.Descendants(Sts + "Code").Single().Value);
+    }
+
+    [Theory]
+    [InlineData("eusc-de-east-1", "aws-eusc", "amazonaws.eu")]
+    [InlineData("us-isob-east-1", "aws-iso-b", "sc2s.sgov.gov")]
+    [InlineData("us-isof-south-1", "aws-iso-f", "csp.hci.ic.gov")]
+    [InlineData("us-gov-west-1", "aws-us-gov", "amazonaws.com")]
+    public async Task ServesEveryPartitionWithItsOwnArnsHostsAndRoles(string region, string partition, string domain)
+    {
+        var world = new World
+        {
+            Accounts = [new WorldAccount { AccountId = AccountA, Region = region, Repositories = [new WorldRepository { Name = "app", Images = [Plain("app", ["v1"], 0)] }] }],
+        };
+        await using var sovereign = await RunningSimulator.StartAsync(world);
+        var aws = sovereign.Aws(AccountA, region);
+
+        var repository = (await aws.Ecr("DescribeRepositories", new { })).Ok().List("repositories").Single();
+        var (assumed, _) = await aws.Sts("AssumeRole", ("RoleArn", $"arn:{partition}:iam::{AccountA}:role/r"), ("RoleSessionName", "s1"));
+        var (elsewhere, _) = await sovereign.Aws(AccountA, Tokyo).Sts("AssumeRole", ("RoleArn", $"arn:{partition}:iam::{AccountA}:role/r"), ("RoleSessionName", "s1"));
+
+        Assert.Equal($"arn:{partition}:ecr:{region}:{AccountA}:repository/app", repository["repositoryArn"]!.GetValue<string>());
+        Assert.Equal($"{AccountA}.dkr.ecr.{region}.{domain}/app", repository["repositoryUri"]!.GetValue<string>());
+        (await aws.Ecr("ListTagsForResource", new { resourceArn = $"arn:{partition}:ecr:{region}:{AccountA}:repository/app" })).Ok();
+        (await aws.Ecr("ListTagsForResource", new { resourceArn = $"arn:aws:ecr:{region}:{AccountA}:repository/app" })).Fails("InvalidParameterException");
+        Assert.Equal((200, 403), (assumed, elsewhere));
     }
 
     [Theory]

@@ -16,9 +16,10 @@ internal sealed class FaultBook
             throw new ArgumentException($"kind '{fault.Kind}' is not one of {string.Join(", ", Fault.Kinds)}");
         }
 
-        if (fault.Probability is < 0 or > 1 || fault.Count is < 1 || fault.LatencyMs is < 0 || fault.Status is not (null or 500 or 503))
+        if (fault.Probability is < 0 or > 1 || fault.Count is < 1 || fault.LatencyMs is < 0
+            || fault.Status is not (null or 500 or 503) && (fault.Kind != "html-error" || fault.Status is not (502 or 504)))
         {
-            throw new ArgumentException("probability is between 0 and 1, count at least 1, latencyMs not negative, status 500 or 503");
+            throw new ArgumentException("probability is between 0 and 1, count at least 1, latencyMs not negative, status 500 or 503 (html-error: also 502 or 504)");
         }
 
         lock (gate)
@@ -105,7 +106,24 @@ internal sealed class FaultBook
         "throttle" => new AwsException("ThrottlingException", fault.Message ?? "Rate exceeded"),
         "access-denied" => new AwsException("AccessDeniedException", fault.Message
             ?? $"User: arn:aws:iam::{account}:user/simulator is not authorized to perform: {service}:{operation} because no identity-based policy allows the {service}:{operation} action"),
+        "html-error" => HtmlError(fault.Status ?? 502, fault.Message),
         _ when fault.Status == 503 => new AwsException("ServiceUnavailableException", fault.Message ?? "Service unavailable", 503),
         _ => new AwsException("ServerException", fault.Message ?? "Internal server error", 500),
     };
+
+    /// <summary>The page nginx answers for a status, as a load balancer or proxy in front of AWS would.</summary>
+    private static AwsException HtmlError(int status, string? message)
+    {
+        var title = message ?? status switch
+        {
+            500 => "500 Internal Server Error",
+            503 => "503 Service Temporarily Unavailable",
+            504 => "504 Gateway Time-out",
+            _ => "502 Bad Gateway",
+        };
+        return new AwsException("", title, status)
+        {
+            Page = $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+        };
+    }
 }

@@ -63,7 +63,7 @@ internal static class RepositoryOperations
         var input = call.Read<ListTagsForResourceRequest>();
         var arn = input.ResourceArn ?? throw AwsException.InvalidParameter("1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null");
         var parts = arn.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "ecr" || !parts[5].StartsWith("repository/", StringComparison.Ordinal))
+        if (parts.Length != 6 || parts[0] != "arn" || parts[1] != call.Partition || parts[2] != "ecr" || !parts[5].StartsWith("repository/", StringComparison.Ordinal))
         {
             throw AwsException.InvalidParameter($"Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN: {arn}'");
         }

@@ -18,6 +18,6 @@ internal static partial class ImageReferences
         return (host.Groups[1].Value, host.Groups[2].Value, colon > path.LastIndexOf('/') ? path[..colon] : path);
     }
 
-    [GeneratedRegex(@"^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?(?::\d+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.(?:amazonaws\.(?:com(?:\.cn)?|eu)|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)(?::\d+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex HostPattern();
 }

@@ -142,6 +142,13 @@ internal sealed class AwsEndpoint(SimulatorState state, FaultBook faults, RateLi
 
     private static Task WriteErrorAsync(HttpResponse response, AwsService? service, string requestId, AwsException error)
     {
+        if (error.Page is { } page)
+        {
+            response.StatusCode = error.Status;
+            response.ContentType = "text/html";
+            return response.WriteAsync(page);
+        }
+
         if (service == StsApi.Service)
         {
             return StsWire.WriteError(response, requestId, error);

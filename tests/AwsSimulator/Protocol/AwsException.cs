@@ -7,6 +7,9 @@ internal sealed class AwsException(string code, string message, int status = 400
 
     public int Status { get; } = status;
 
+    /// <summary>An HTML page answered instead of AWS's JSON (a proxy's or load balancer's error page), if any.</summary>
+    public string? Page { get; init; }
+
     public static AwsException InvalidParameter(string message) => new("InvalidParameterException", message);
 
     public static AwsException Throttling() => new("ThrottlingException", "Rate exceeded");

@@ -95,7 +95,7 @@ internal static partial class StsApi
 
     private static AwsException Validation(string problem) => new("ValidationError", $"1 validation error detected: {problem}");
 
-    [GeneratedRegex(@"^arn:(aws|aws-cn):iam::(\d{12}):role/(?:[\w+=,.@-]+/)*([\w+=,.@-]{1,64})$")]
+    [GeneratedRegex(@"^arn:(aws(?:-[a-z]+(?:-[a-z]+)?)?):iam::(\d{12}):role/(?:[\w+=,.@-]+/)*([\w+=,.@-]{1,64})$")]
     private static partial Regex RoleArnPattern();
 
     [GeneratedRegex(@"^[\w+=,.@-]{2,64}$")]

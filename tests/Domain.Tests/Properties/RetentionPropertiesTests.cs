@@ -92,7 +92,7 @@ public class RetentionPropertiesTests
     }
 
     [Fact]
-    public void NeverDeletesFromAnIncompleteInventoryButStillListsEveryReason()
+    public void NeverDeletesFromAnIncompleteInventoryButStillListsEveryReasonAndMarksWhatItWouldHaveDeletedUnverified()
     {
         foreach (var (_, world, plan) in Generated())
         {
@@ -104,7 +104,7 @@ public class RetentionPropertiesTests
                 Assert.Empty(repository.Candidates);
                 Assert.Equal(0, repository.Bytes.CandidateBytes + repository.Bytes.ReclaimableBytes);
             });
-            Assert.Equal(ReasonLines(plan), ReasonLines(incomplete));
+            Assert.Equal(ReasonLines(plan, unverified: true), ReasonLines(incomplete));
         }
     }
 
@@ -148,8 +148,10 @@ public class RetentionPropertiesTests
         where image.Decision == Decision.Keep
         select (index, image);
 
-    private static IEnumerable<string> ReasonLines(RetentionPlan plan) =>
-        plan.Repositories.SelectMany(r => r.Images.Select(image => $"{r.Repository.Key} {image.Image.Digest} {string.Join(",", image.ReasonCodes)}"));
+    /// <param name="unverified">As an incomplete read of the same inventory would say it: what is deleted marked <c>unverified</c>.</param>
+    private static IEnumerable<string> ReasonLines(RetentionPlan plan, bool unverified = false) =>
+        plan.Repositories.SelectMany(r => r.Images.Select(image =>
+            $"{r.Repository.Key} {image.Image.Digest} {string.Join(",", ReasonCodes.Codes(image.Reasons | (unverified && image.IsCandidate ? Reasons.Unverified : Reasons.None)))}"));
 
     /// <summary>Everything a plan says, with the sites using an image as a set.</summary>
     private static IEnumerable<string> Describe(RetentionPlan plan) =>

@@ -20,12 +20,21 @@ public class FailClosedTests
     }
 
     [Fact]
-    public void StillListsEveryReasonOfAnIncompletePlan()
+    public void StillListsEveryReasonOfAnIncompletePlanAndMarksWhatItKeepsOnlyForTheUnreadUsageUnverified()
     {
         var plan = World().Incomplete("throttled").Evaluate();
 
-        Assert.Equal("keep: in-window, untagged", plan.Of("care/api", "build").Verdict());
-        Assert.Equal("keep: outside-window", plan.Of("care/api", "v1").Verdict());
+        Assert.Equal("keep: in-window, untagged, unverified", plan.Of("care/api", "build").Verdict());
+        Assert.Equal("keep: outside-window, unverified", plan.Of("care/api", "v1").Verdict());
+    }
+
+    [Fact]
+    public void DoesNotMarkAnImageUnverifiedThatItKeepsForAReasonOfItsOwn()
+    {
+        var plan = World().Incomplete("throttled").Evaluate();
+
+        Assert.Equal("keep: in-window", plan.Of("care/api", "v2").Verdict());
+        Assert.Equal("keep: in-window", plan.Of("care/web", "web-v2", account: Ecr.OtherAccount).Verdict());
     }
 
     [Fact]

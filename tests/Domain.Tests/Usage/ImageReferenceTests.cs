@@ -24,6 +24,40 @@ public class ImageReferenceTests
         Assert.Equal(new ImageReference(new RepositoryKey(account, region, repository), tag, null), parsed);
     }
 
+    /// <summary>
+    /// Every form of host amazon-ecr-credential-helper recognises (its ecr-login/api host pattern and tests), in every
+    /// partition: <c>dkr.ecr</c> and <c>dkr-ecr</c> interchangeable, <c>-fips</c> or not, and whatever the domain's partition.
+    /// </summary>
+    [Theory]
+    [InlineData("123456789012.dkr.ecr.us-west-2.amazonaws.com", "us-west-2")]
+    [InlineData("123456789012.dkr-ecr.us-west-2.on.aws", "us-west-2")]
+    [InlineData("123456789012.dkr-ecr-fips.us-west-2.on.aws", "us-west-2")]
+    [InlineData("123456789012.dkr.ecr.us-west-2.on.aws", "us-west-2")]
+    [InlineData("123456789012.dkr-ecr.us-west-2.amazonaws.com", "us-west-2")]
+    [InlineData("210987654321.dkr.ecr.cn-north-1.amazonaws.com.cn", "cn-north-1")]
+    [InlineData("210987654321.dkr.ecr.cn-north-1.on.amazonwebservices.com.cn", "cn-north-1")]
+    [InlineData("210987654321.dkr-ecr.cn-northwest-1.on.amazonwebservices.com.cn", "cn-northwest-1")]
+    [InlineData("210987654321.dkr.ecr.us-iso-east-1.c2s.ic.gov", "us-iso-east-1")]
+    [InlineData("123456789012.dkr.ecr.us-isob-east-1.sc2s.sgov.gov", "us-isob-east-1")]
+    [InlineData("123456789012.dkr.ecr.eu-isoe-west-1.cloud.adc-e.uk", "eu-isoe-west-1")]
+    [InlineData("123456789012.dkr.ecr.us-isof-east-1.csp.hci.ic.gov", "us-isof-east-1")]
+    [InlineData("123456789012.dkr.ecr-fips.us-isof-south-1.csp.hci.ic.gov", "us-isof-south-1")]
+    [InlineData("123456789012.dkr-ecr.us-gov-east-1.on.aws", "us-gov-east-1")]
+    [InlineData("123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com", "us-gov-west-1")]
+    [InlineData("123456789012.dkr-ecr-fips.us-gov-east-1.on.aws", "us-gov-east-1")]
+    [InlineData("123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu", "eusc-de-east-1")]
+    [InlineData("123456789012.dkr.ecr-fips.eusc-de-east-1.amazonaws.eu", "eusc-de-east-1")]
+    [InlineData("123456789012.DKR-ECR.EUSC-DE-EAST-1.AMAZONAWS.EU:443", "eusc-de-east-1")]
+    [InlineData("123456789012.dkr.ecr.us-isof-east-1.CSP.HCI.IC.GOV:5000", "us-isof-east-1")]
+    [InlineData("123456789012.dkr.ecr.us-east-1.amazonaws.com.cn", "us-east-1")]
+    [InlineData("123456789012.dkr.ecr.cn-north-1.amazonaws.com", "cn-north-1")]
+    public void RecognisesEveryHostTheEcrCredentialHelperRecognises(string host, string region)
+    {
+        Assert.True(ImageReference.TryParseEcr($"{host}/care/api:v1", out var parsed), host);
+
+        Assert.Equal(new RepositoryKey(host[..12], region, "care/api"), parsed.Repository);
+    }
+
     [Fact]
     public void ReadsAReferenceWithoutATagAsLatest()
     {
@@ -58,10 +92,6 @@ public class ImageReferenceTests
     [InlineData("111111111111.dkr.ecr.ap-northeast-1.amazonaws.org/api:v1")]
     [InlineData("111111111111.dkr.ecr.ap-northeast-1.amazonaws.com.evil.example/api:v1")]
     [InlineData("111111111111.ecr.dkr.ap-northeast-1.amazonaws.com/api:v1")]
-    [InlineData("111111111111.dkr.ecr.ap-northeast-1.on.aws/api:v1")]
-    [InlineData("111111111111.dkr-ecr.ap-northeast-1.amazonaws.com/api:v1")]
-    [InlineData("111111111111.dkr.ecr.us-east-1.amazonaws.com.cn/api:v1")]
-    [InlineData("111111111111.dkr.ecr.cn-north-1.amazonaws.com/api:v1")]
     [InlineData("111111111111.dkr.ecr.ap-northeast-1.amazonaws.com:https/api:v1")]
     [InlineData("111111111111.dkr.ecr.ap-northeast-1.amazonaws.com:/api:v1")]
     [InlineData("111111111111.dkr.ecr.ap-northeast-1.amazonaws.com/api:")]
@@ -73,6 +103,19 @@ public class ImageReferenceTests
     [InlineData("nginx:latest")]
     [InlineData("ghcr.io/care/api:v1")]
     [InlineData("public.ecr.aws/care/api:v1")]
+    [InlineData("ecr-public.aws.com/care/api:v1")]
+    [InlineData("111111111111.dkr.ecr.us-west-2.amazonaws.com.fake.example.com/api:v1")]
+    [InlineData("111111111111.dkr.ecr-fips.us-gov-west-1.amazonaws.com.fake.example.com/api:v1")]
+    [InlineData("111111111111.dkr.ecr.cn-north-1.amazonaws.com.cn.fake.example.com.cn/api:v1")]
+    [InlineData("111111111111.dkr.ecr.cn-north-1.on.aws.com.cn/api:v1")]
+    [InlineData("111111111111.dkr.ecr.us-isof-east-1.hci.ic.gov/api:v1")]
+    [InlineData("111111111111.dkr.ecr.eusc-de-east-1.amazonaws.de/api:v1")]
+    [InlineData("111111111111.dkr.ecr..amazonaws.com/api:v1")]
+    [InlineData("111111111111.dkr.ecr.-us-east-1.amazonaws.com/api:v1")]
+    [InlineData("111111111111.dkr.ecr.us.east.1.amazonaws.com/api:v1")]
+    [InlineData("111111111111.dkr_ecr.us-east-1.amazonaws.com/api:v1")]
+    [InlineData("111111111111.dkr.ecr-fipsy.us-east-1.amazonaws.com/api:v1")]
+    [InlineData(".dkr.ecr.not-real.amazonaws.com/api:v1")]
     public void RejectsAnythingThatIsNotAnEcrReference(string reference)
     {
         Assert.False(ImageReference.TryParseEcr(reference, out var parsed));

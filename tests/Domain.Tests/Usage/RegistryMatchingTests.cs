@@ -34,6 +34,25 @@ public class RegistryMatchingTests
     }
 
     [Theory]
+    [InlineData("cn-north-1", "111111111111.dkr-ecr.cn-north-1.on.amazonwebservices.com.cn/care/api:v1")]
+    [InlineData("cn-northwest-1", "111111111111.dkr.ecr.cn-northwest-1.on.amazonwebservices.com.cn/care/api:v1")]
+    [InlineData("us-isof-south-1", "111111111111.dkr.ecr.us-isof-south-1.csp.hci.ic.gov/care/api:v1")]
+    [InlineData("us-isob-east-1", "111111111111.dkr.ecr.us-isob-east-1.sc2s.sgov.gov/care/api:v1")]
+    [InlineData("us-iso-east-1", "111111111111.dkr.ecr.us-iso-east-1.c2s.ic.gov/care/api:v1")]
+    [InlineData("eu-isoe-west-1", "111111111111.dkr.ecr.eu-isoe-west-1.cloud.adc-e.uk/care/api:v1")]
+    [InlineData("eusc-de-east-1", "111111111111.dkr.ecr.eusc-de-east-1.amazonaws.eu/care/api:v1")]
+    [InlineData("us-gov-west-1", "111111111111.dkr-ecr-fips.us-gov-west-1.on.aws/care/api:v1")]
+    public void KeepsAnImageThatATaskRunsFromARegistryOfAnyPartition(string region, string reference)
+    {
+        var plan = new InventoryBuilder()
+            .Repository("care/api", r => r.Image("v2", DaysAgo(0)).Image("v1", DaysAgo(40)), region: region)
+            .Task(reference, region: region)
+            .Evaluate();
+
+        Assert.Equal("keep: in-use, outside-window", plan.Of("care/api", "v1", region: region).Verdict());
+    }
+
+    [Theory]
     [InlineData("docker.io/care/api:v1")]
     [InlineData("ghcr.io/care/api:v1")]
     [InlineData("public.ecr.aws/care/api:v1")]

@@ -24,6 +24,23 @@ public class AwsEndpointsTests
         Assert.Equal("https://ecs.cn-northwest-1.amazonaws.com.cn/", With().For(AwsService.Ecs, "cn-northwest-1").ToString());
     }
 
+    [Theory]
+    [InlineData("us-gov-west-1", "amazonaws.com")]
+    [InlineData("cn-northwest-1", "amazonaws.com.cn")]
+    [InlineData("eusc-de-east-1", "amazonaws.eu")]
+    [InlineData("us-iso-east-1", "c2s.ic.gov")]
+    [InlineData("us-isob-east-1", "sc2s.sgov.gov")]
+    [InlineData("eu-isoe-west-1", "cloud.adc-e.uk")]
+    [InlineData("us-isof-south-1", "csp.hci.ic.gov")]
+    public void ReachesEveryServiceOfEveryPartitionUnderThePartitionsDomain(string region, string domain)
+    {
+        var endpoints = With();
+
+        Assert.Equal($"https://api.ecr.{region}.{domain}/", endpoints.For(AwsService.Ecr, region).ToString());
+        Assert.Equal($"https://ecs.{region}.{domain}/", endpoints.For(AwsService.Ecs, region).ToString());
+        Assert.Equal($"https://sts.{region}.{domain}/", endpoints.For(AwsService.Sts, region).ToString());
+    }
+
     [Fact]
     public void FollowsTheGeneralEndpointOverrideForEveryService()
     {

@@ -83,7 +83,8 @@ public static class CrossAccountWorld
         ],
     };
 
-    private static WorldImage Image(string digest, string tag, string pushed) => new()
+    /// <summary>An image of 1,000 bytes with one tag, pushed at midnight UTC of a day (<c>2026-06-01</c>).</summary>
+    internal static WorldImage Image(string digest, string tag, string pushed) => new()
     {
         Digest = digest,
         Tags = [tag],
@@ -91,5 +92,5 @@ public static class CrossAccountWorld
         SizeBytes = 1000,
     };
 
-    private static string Digest(string name) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+    internal static string Digest(string name) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
 }

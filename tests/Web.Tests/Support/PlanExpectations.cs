@@ -6,7 +6,11 @@ namespace EcrCurator.Web.Tests.Support;
 /// <summary>Compares the JSON of a <c>plan</c> run with an example world's <c>.expected.json</c>.</summary>
 public static class PlanExpectations
 {
-    public sealed record ImageOutcome(string Decision, IReadOnlyList<string> Reasons);
+    public sealed record ImageOutcome(string Decision, IReadOnlyList<string> Reasons)
+    {
+        /// <summary><c>keep: in-use, outside-window</c>: the decision and the reasons as the JSON lists them.</summary>
+        public string Verdict => $"{Decision}: {string.Join(", ", Reasons)}";
+    }
 
     public static void AssertMatches(string world, PlanRun run)
     {

@@ -47,7 +47,7 @@ public static class PlanCommand
 
         if (arguments.Json)
         {
-            PlanJson.Write(plan, output);
+            PlanJson.Write(plan, read.Incomplete, output);
         }
         else
         {

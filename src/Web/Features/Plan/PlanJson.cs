@@ -1,19 +1,32 @@
 using System.Globalization;
 using System.Text.Json;
 using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Inventory;
 
 namespace EcrCurator.Web.Features.Plan;
 
 /// <summary>The JSON output of SPEC section 8, streamed so that a million images need no document in memory.</summary>
 public static class PlanJson
 {
-    public static void Write(RetentionPlan plan, TextWriter output)
+    /// <param name="incomplete">The usage sources that could not be read completely, and why.</param>
+    public static void Write(RetentionPlan plan, IReadOnlyList<UsageFailure> incomplete, TextWriter output)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("generatedAt", Time(plan.GeneratedAt));
+            json.WriteBoolean("complete", plan.IsComplete);
+            json.WriteStartArray("incomplete");
+            foreach (var failure in incomplete)
+            {
+                json.WriteStartObject();
+                json.WriteString("source", failure.Source);
+                json.WriteString("reason", failure.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("repositories");
             foreach (var repository in plan.Repositories)
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Web.Components.Shared;
@@ -25,7 +26,7 @@ internal static partial class PolicyRows
             PolicyScope.Team when row.Team is null => "Name the team the policy applies to.",
             PolicyScope.Repository when row.Repository is null => "Name the repository the policy applies to.",
             PolicyScope.Repository when row.AccountId is not null && !AccountId().IsMatch(row.AccountId) => $"AccountId '{row.AccountId}' is not an AWS account id (12 digits); leave it empty for any account.",
-            PolicyScope.Repository when row.Region is not null && !Region().IsMatch(row.Region) => $"Region '{row.Region}' is not an AWS region such as ap-northeast-1; leave it empty for any region.",
+            PolicyScope.Repository when row.Region is not null && !AwsPartition.IsRegionName(row.Region) => $"Region '{row.Region}' is not an AWS region such as ap-northeast-1; leave it empty for any region.",
             _ => null,
         };
         return problem is null ? row : throw new DashboardException(problem);
@@ -55,7 +56,4 @@ internal static partial class PolicyRows
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountId();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
-    private static partial Regex Region();
 }

@@ -21,13 +21,13 @@ public sealed class AwsUnderTest : IAsyncDisposable
 
     static AwsUnderTest() => TestCredentials.Use();
 
-    private AwsUnderTest(CapturingListener listener, AwsCallOptions options)
+    private AwsUnderTest(CapturingListener listener, AwsCallOptions options, TimeProvider? time)
     {
         Listener = listener;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = listener.Address.ToString() })
             .Build();
-        connections = new AwsConnections(new AwsCredentialStore(), new AwsEndpoints(configuration), Options.Create(new AwsOptions { Aws = options }), counter);
+        connections = new AwsConnections(new AwsCredentialStore(), new AwsEndpoints(configuration), Options.Create(new AwsOptions { Aws = options }), counter, time);
         Ecr = new EcrClient(connections.Client(Target, AwsService.Ecr));
         Ecs = new EcsClient(connections.Client(Target, AwsService.Ecs));
     }
@@ -38,8 +38,11 @@ public sealed class AwsUnderTest : IAsyncDisposable
 
     public EcsClient Ecs { get; }
 
-    public static async Task<AwsUnderTest> StartAsync(Func<int, CannedResponse> respond, AwsCallOptions? options = null) =>
-        new(await CapturingListener.StartAsync(respond), options ?? new AwsCallOptions());
+    public AwsConnections Connections => connections;
+
+    /// <param name="time">The clock its retries and rates go by (a fake one lets a test wait out a throttle budget at once).</param>
+    public static async Task<AwsUnderTest> StartAsync(Func<int, CannedResponse> respond, AwsCallOptions? options = null, TimeProvider? time = null) =>
+        new(await CapturingListener.StartAsync(respond), options ?? new AwsCallOptions(), time);
 
     /// <summary>Answers the n-th request with the n-th official canned response of the capture.</summary>
     public static Task<AwsUnderTest> ReplayingAsync(SdkCapture capture) =>

@@ -5,7 +5,8 @@ namespace EcrCurator.Infrastructure.Tests.Aws.Conformance;
 
 /// <summary>
 /// The retry policy against the official SDK's own strategy (captures/retry-backoff.json): as many attempts by
-/// default, full-jitter pauses under the same ceilings, and the configured MaxAttempts honoured.
+/// default on errors other than throttling, full-jitter pauses under the same ceilings, and the configured
+/// MaxAttempts honoured (throttling: AwsCallerTests).
 /// </summary>
 public sealed class RetryConformanceTests
 {
@@ -14,7 +15,7 @@ public sealed class RetryConformanceTests
     private static readonly JsonArray Errors = SdkCapture.ReadFile("errors-and-retries")["results"]!.AsArray();
 
     [Fact]
-    public void MakesAsManyAttemptsAsTheOfficialSdkByDefault() =>
+    public void MakesAsManyAttemptsAsTheOfficialSdkByDefaultOnErrorsOtherThanThrottling() =>
         Assert.Equal((int)Backoff["defaultMaxAttempts"]!, new AwsCallOptions().MaxAttempts);
 
     [Theory]

@@ -22,7 +22,10 @@ public class PlanCommandTests
     {
         var run = PlanRun.Of("plan", "--world", PlanRun.World("seed-table"), "--json", "--now", "2026-11-27T01:00:00Z");
 
+        Assert.Equal(["generatedAt", "complete", "incomplete", "repositories"], run.Json.EnumerateObject().Select(property => property.Name));
         Assert.Equal("2026-11-27T01:00:00Z", run.Json.GetProperty("generatedAt").GetString());
+        Assert.True(run.Json.GetProperty("complete").GetBoolean());
+        Assert.Empty(run.Json.GetProperty("incomplete").EnumerateArray());
         var repository = Assert.Single(run.Json.GetProperty("repositories").EnumerateArray());
         Assert.Equal(["accountId", "region", "name", "team", "imageBytes", "candidateBytes", "reclaimableBytes", "images"],
             repository.EnumerateObject().Select(property => property.Name));
