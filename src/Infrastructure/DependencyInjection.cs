@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Aws.Lambda;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,7 +36,12 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AwsConnections>();
         builder.Services.AddSingleton<CallerIdentity>();
         builder.Services.AddSingleton<IRegistryReader, EcrRegistryReader>();
-        builder.Services.AddSingleton<IUsageReader, EcsUsageReader>();
+        builder.Services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<LambdaRates>();
+        builder.Services.AddSingleton<LambdaVersionCache>();
+        builder.Services.AddSingleton<EcsUsageReader>();
+        builder.Services.AddSingleton<LambdaUsageReader>();
+        builder.Services.AddSingleton<IUsageReader, UsageReader>();
         builder.Services.AddSingleton<InventoryReader>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddDatabase();

@@ -6,8 +6,8 @@ using Amazon.Runtime;
 namespace EcrCurator.Infrastructure.Aws;
 
 /// <summary>
-/// Calls one AWS JSON 1.1 service in one account-region: signed, within the account-region's concurrency, retried
-/// as the official SDKs retry, and failing with an <see cref="AwsException"/> a person can act on.
+/// Calls one AWS JSON service (JSON 1.1, or REST-JSON reads) in one account-region: signed, within the account-region's
+/// concurrency, retried as the official SDKs retry, and failing with an <see cref="AwsException"/> a person can act on.
 /// </summary>
 public sealed class AwsJsonClient(HttpClient http, AwsService service, AccountRegion target, Uri endpoint, SemaphoreSlim gate, AwsCallOptions options, AwsCallCounter counter)
 {
@@ -16,9 +16,25 @@ public sealed class AwsJsonClient(HttpClient http, AwsService service, AccountRe
 
     public AccountRegion Target => target;
 
-    public async Task<TResponse> SendAsync<TResponse>(string operation, object request, CancellationToken cancellation)
+    /// <summary>A JSON 1.1 call: <c>POST /</c> with the operation in <c>X-Amz-Target</c> and the request as its body.</summary>
+    public Task<TResponse> SendAsync<TResponse>(string operation, object request, CancellationToken cancellation)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), AwsJson.Options);
+        return SendAsync<TResponse>(operation, () =>
+        {
+            var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+            message.Content.Headers.ContentType = ContentType;
+            message.Headers.Add("X-Amz-Target", $"{service.TargetPrefix}.{operation}");
+            return message;
+        }, cancellation);
+    }
+
+    /// <summary>A REST-JSON read (Lambda): <c>GET</c> of <paramref name="pathAndQuery"/> (escaped), the answer a JSON body.</summary>
+    public Task<TResponse> GetAsync<TResponse>(string operation, string pathAndQuery, CancellationToken cancellation) =>
+        SendAsync<TResponse>(operation, () => new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, pathAndQuery)), cancellation);
+
+    private async Task<TResponse> SendAsync<TResponse>(string operation, Func<HttpRequestMessage> request, CancellationToken cancellation)
+    {
         var invocation = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)
         {
@@ -29,9 +45,7 @@ public sealed class AwsJsonClient(HttpClient http, AwsService service, AccountRe
                 counter.Called(target, operation);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
                 timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-                using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-                message.Content.Headers.ContentType = ContentType;
-                message.Headers.Add("X-Amz-Target", $"{service.TargetPrefix}.{operation}");
+                using var message = request();
                 message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
                 message.Headers.Add("x-amz-user-agent", UserAgent);
                 message.Headers.Add("amz-sdk-invocation-id", invocation);

@@ -8,7 +8,7 @@ namespace EcrCurator.Infrastructure.Inventory;
 
 /// <summary>
 /// Reads every curated registry and every usage source (the registries' own account-regions and the configured
-/// extra ones) into one inventory, one account-region at a time or all at once. A usage source that cannot be read
+/// extra ones: ECS and Lambda) into one inventory, one account-region at a time or all at once. A usage source that cannot be read
 /// completely makes the inventory incomplete (nothing will be deleted); a registry that cannot be read only leaves
 /// its own repositories out.
 /// </summary>
@@ -70,6 +70,7 @@ public sealed class InventoryReader(
         {
             RegistryListed = read.Listed ? source.Target.AccountId + "/" + source.Target.Region : null,
             LeftOut = [.. read.LeftOut.Select(name => new RepositoryKey(source.Target.AccountId, source.Target.Region, name))],
+            Notes = usage?.Notes ?? [],
         };
     }
 
@@ -85,6 +86,7 @@ public sealed class InventoryReader(
         {
             RegistriesListed = [.. all.Select(read => read.RegistryListed).OfType<string>()],
             LeftOut = [.. all.SelectMany(read => read.LeftOut)],
+            Notes = [.. all.SelectMany(read => read.Notes).Distinct(StringComparer.Ordinal)],
         };
     }
 
@@ -121,7 +123,7 @@ public sealed class InventoryReader(
         error is AwsException or AwsCredentialsException or IncompleteReadException or System.Text.Json.JsonException;
 }
 
-/// <summary>An account-region to read: always for its ECS usage, and for its registry when it is curated.</summary>
+/// <summary>An account-region to read: always for its usage (ECS, Lambda), and for its registry when it is curated.</summary>
 public sealed record InventorySource(AccountRegion Target, bool IsRegistry);
 
 /// <summary>What one account-region gave, but its repositories (handed on as they were read): their count, its usage, and what failed.</summary>
@@ -136,6 +138,9 @@ public sealed record SourceRead(
     public string? RegistryListed { get; init; }
 
     public IReadOnlyList<RepositoryKey> LeftOut { get; init; } = [];
+
+    /// <summary>What its usage read left out by configuration (<see cref="UsageRead.Notes"/>).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>An inventory, and the registries and repositories that could not be read (and are left out of it).</summary>
@@ -146,4 +151,7 @@ public sealed record InventoryRead(Domain.Inventory Inventory, IReadOnlyList<str
 
     /// <summary>Repositories listed but not read completely: still there, though not in the inventory.</summary>
     public IReadOnlyList<RepositoryKey> LeftOut { get; init; } = [];
+
+    /// <summary>What the usage reads left out by configuration, once each: every snapshot's status states it.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
