@@ -6,7 +6,7 @@ using EcrCurator.Worlds;
 namespace EcrCurator.AwsSimulator.Generation;
 
 /// <summary>What an advance by simulated days did.</summary>
-public sealed record AdvanceSummary(int Day, int Pushes, int Deployments);
+public sealed record AdvanceSummary(int Day, int Pushes, int Deployments, int LambdaVersions = 0);
 
 /// <summary>
 /// Advances the served world by simulated days, deterministically for a seed and the day reached: each day a share
@@ -20,7 +20,7 @@ internal static class WorldAdvance
 {
     public static AdvanceSummary Advance(SimulatorState state, GeneratorSettings settings, int days)
     {
-        var (pushes, deployments) = (0, 0);
+        var (pushes, deployments, published) = (0, 0, 0);
         for (var n = 0; n < days; n++)
         {
             var day = ++state.Day;
@@ -49,12 +49,12 @@ internal static class WorldAdvance
                 foreach (var (owner, function) in functions.GetValueOrDefault((region.AccountId, region.Region, repository.Name), []))
                 {
                     owner.LambdaFunctions[function] = LambdaGenerator.Publish(owner.LambdaFunctions[function], image, tag, digest);
-                    deployments++;
+                    published++;
                 }
             }
         }
 
-        return new AdvanceSummary(state.Day, pushes, deployments);
+        return new AdvanceSummary(state.Day, pushes, deployments, published);
     }
 
     /// <summary>For each repository, the task-definition families whose newest revision runs one of its images.</summary>
