@@ -72,7 +72,7 @@ public static class WorldInventory
         from function in account.LambdaFunctions
         where function.IsImage
         from version in function.Versions
-        let aliases = function.Aliases.Where(alias => alias.FunctionVersion == version.Version).Select(alias => alias.Name)
+        let aliases = function.Aliases.Where(alias => alias.FunctionVersion == version.Version).Select(alias => alias.Name).ToList()
         from use in new LambdaSite(account.AccountId, account.Region, function.Name, version.Version, aliases).Uses(version.ImageUri, version.ResolvedImageUri)
         select use;
 

@@ -9,7 +9,7 @@ public sealed record LambdaSite : UsageSite
 {
     public const string Prefix = "lambda:";
 
-    public LambdaSite(string accountId, string region, string function, string version, IEnumerable<string>? aliases = null)
+    public LambdaSite(string accountId, string region, string function, string version, IReadOnlyList<string>? aliases = null)
         : base(accountId, region)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(function);

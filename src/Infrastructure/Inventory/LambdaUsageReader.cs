@@ -53,7 +53,7 @@ public sealed class LambdaUsageReader(AwsConnections connections, LambdaRates ra
                         read[key] = code;
                     }
 
-                    var site = new LambdaSite(source.AccountId, source.Region, function.Key, number, AliasesOf(aliases, number));
+                    var site = new LambdaSite(source.AccountId, source.Region, function.Key, number, [.. AliasesOf(aliases, number)]);
                     foreach (var use in site.Uses(code.ImageUri, code.ResolvedImageUri))
                     {
                         uses.Add(use);
