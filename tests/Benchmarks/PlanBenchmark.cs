@@ -10,7 +10,8 @@ namespace EcrCurator.Benchmarks;
 
 /// <summary>
 /// <c>plan</c> end to end (host start, every AWS call, the engine, the JSON) against the simulator serving a generated
-/// world in one account-region; with added latency per call it compares the wall time with the floor
+/// world in one account-region (<c>--lambda-share</c> of its repositories run by Lambda functions, 0.1 by default; 0 for
+/// none); with added latency per call it compares the wall time with the floor
 /// (calls × latency ÷ concurrency) and the calls with the fewest AWS's page and batch limits allow.
 /// </summary>
 public static class PlanBenchmark
@@ -22,6 +23,7 @@ public static class PlanBenchmark
         var latency = option("--latency-ms", 0);
         var concurrency = option("--concurrency", 8);
         var runs = option("--runs", 3);
+        var lambdaShare = Array.IndexOf(args, "--lambda-share") is var share and >= 0 ? double.Parse(args[share + 1], CultureInfo.InvariantCulture) : 0.1;
         var settings = new GeneratorSettings
         {
             Seed = 11,
@@ -31,6 +33,7 @@ public static class PlanBenchmark
             TasksPerService = option("--tasks-per-service", 5),
             Clusters = 4,
             CrossAccountShare = 0,
+            LambdaShare = lambdaShare,
         };
         var world = WorldGenerator.Generate(settings);
         var minimum = MinimumCalls.Of(world.Accounts[0]);
@@ -64,8 +67,10 @@ public static class PlanBenchmark
                 TextWriter.Null,
                 TextWriter.Null);
             times.Add(clock.Elapsed.TotalSeconds);
-            calls = (await control.GetFromJsonAsync<List<RequestCount>>("requests"))!.Sum(count => count.Requests);
-            Console.WriteLine($"run {run}: {clock.Elapsed.TotalSeconds:0.00} s, exit {exit}, {calls} calls");
+            var counts = (await control.GetFromJsonAsync<List<RequestCount>>("requests"))!;
+            calls = counts.Sum(count => count.Requests);
+            var lambda = counts.Where(count => count.Key.Contains("/lambda:", StringComparison.Ordinal)).Sum(count => count.Requests);
+            Console.WriteLine($"run {run}: {clock.Elapsed.TotalSeconds:0.00} s, exit {exit}, {calls} calls ({lambda} to Lambda)");
         }
 
         times.Sort();
