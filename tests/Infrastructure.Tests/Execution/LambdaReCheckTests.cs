@@ -1,8 +1,6 @@
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Tests.Persistence;
-using EcrCurator.Worlds;
 using static EcrCurator.Infrastructure.Tests.Execution.ExecutionWorld;
-using static EcrCurator.Infrastructure.Tests.Snapshots.SnapshotWorlds;
 
 namespace EcrCurator.Infrastructure.Tests.Execution;
 
@@ -10,8 +8,6 @@ namespace EcrCurator.Infrastructure.Tests.Execution;
 [Collection(DatabaseCollection.Name)]
 public sealed class LambdaReCheckTests(TestDatabase database) : IAsyncLifetime
 {
-    private static readonly string Repo = $"{Account}.dkr.ecr.{Region}.amazonaws.com/{RepositoryName}";
-
     public async ValueTask InitializeAsync() => await database.ResetAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -21,15 +17,7 @@ public sealed class LambdaReCheckTests(TestDatabase database) : IAsyncLifetime
     {
         var (harness, proposal) = await ExecutionHarness.ApprovedAsync(database, Create());
         await using var _ = harness;
-        var function = new WorldLambdaFunction
-        {
-            Name = "web-worker",
-            Versions =
-            [
-                new WorldLambdaVersion { Version = "$LATEST", ImageUri = $"{Repo}:2", ResolvedImageUri = $"{Repo}@{Recent}" },
-                new WorldLambdaVersion { Version = "1", ImageUri = $"{Repo}:2", ResolvedImageUri = $"{Repo}@{Older}" },
-            ],
-        };
+        var function = Snapshots.LambdaSnapshotTests.Worker(Older);
         await harness.ControlAsync("lambda-functions", new { function }, put: true);
 
         await harness.ExecuteAsync(proposal);

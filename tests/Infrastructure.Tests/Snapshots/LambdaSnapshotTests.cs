@@ -16,32 +16,23 @@ public sealed class LambdaSnapshotTests(TestDatabase database) : IAsyncLifetime
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    /// <summary>shop/web with a function whose published version 1 (alias live) runs the older candidate.</summary>
+    /// <summary>A function on shop/web: <c>$LATEST</c> runs the recent image, published version 1 (alias live) <paramref name="version1Runs"/>.</summary>
+    public static WorldLambdaFunction Worker(string version1Runs) => new()
+    {
+        Name = "web-worker",
+        Versions =
+        [
+            new WorldLambdaVersion { Version = "$LATEST", ImageUri = $"{Repo}:2", ResolvedImageUri = $"{Repo}@{Recent}" },
+            new WorldLambdaVersion { Version = "1", ImageUri = $"{Repo}:2", ResolvedImageUri = $"{Repo}@{version1Runs}" },
+        ],
+        Aliases = [new WorldLambdaAlias("live", "1")],
+    };
+
+    /// <summary>shop/web with <see cref="Worker"/> running the older candidate.</summary>
     private static World WithFunction()
     {
         var world = Create();
-        return world with
-        {
-            Accounts =
-            [
-                world.Accounts[0] with
-                {
-                    LambdaFunctions =
-                    [
-                        new WorldLambdaFunction
-                        {
-                            Name = "web-worker",
-                            Versions =
-                            [
-                                new WorldLambdaVersion { Version = "$LATEST", ImageUri = $"{Repo}:2", ResolvedImageUri = $"{Repo}@{Recent}" },
-                                new WorldLambdaVersion { Version = "1", ImageUri = $"{Repo}:2", ResolvedImageUri = $"{Repo}@{Older}" },
-                            ],
-                            Aliases = [new WorldLambdaAlias("live", "1")],
-                        },
-                    ],
-                },
-            ],
-        };
+        return world with { Accounts = [world.Accounts[0] with { LambdaFunctions = [Worker(Older)] }] };
     }
 
     public async ValueTask InitializeAsync() => await database.ResetAsync();
