@@ -30,6 +30,7 @@ public static class CommandHost
         _ = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         _ = host.Services.GetRequiredService<IOptions<AwsOptions>>().Value;
+        _ = host.Services.GetRequiredService<IOptions<Infrastructure.Inventory.UsageOptions>>().Value;
         return host;
     }
 
