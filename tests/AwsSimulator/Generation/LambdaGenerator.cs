@@ -6,8 +6,8 @@ namespace EcrCurator.AwsSimulator.Generation;
 /// <summary>
 /// Makes the Lambda side of a generated world, with draws of its own (so the rest of the world is the same with or
 /// without it): for a share of the repositories (<see cref="GeneratorSettings.LambdaShare"/>) a function of package
-/// type Image with up to three published versions of the newest releases (some published from <c>:latest</c>, so that
-/// their tag has moved since), <c>$LATEST</c> on <c>:latest</c> (sometimes resolved before the newest push), and the
+/// type Image with up to three published versions of releases drawn from the repository's whole history (a function
+/// not updated for months still runs an old image; some were published from <c>:latest</c>, whose tag has moved since), <c>$LATEST</c> on <c>:latest</c> (sometimes resolved before the newest push), and the
 /// aliases <c>live</c> and <c>previous</c>; beside some of them a Zip function, which runs no image.
 /// </summary>
 internal static class LambdaGenerator
@@ -24,8 +24,9 @@ internal static class LambdaGenerator
             }
 
             var account = draws.Chance(settings.CrossAccountShare) ? settings.WorkloadAccount : settings.RegistryAccount;
-            var releases = repository.Images.Where(image => image.Tags.Any(tag => tag.StartsWith("v1.", StringComparison.Ordinal)))
-                .OrderBy(image => image.PushedAt).TakeLast(1 + draws.Next(3)).ToList();
+            var tagged = repository.Images.Where(image => image.Tags.Any(tag => tag.StartsWith("v1.", StringComparison.Ordinal)))
+                .OrderBy(image => image.PushedAt).ToList();
+            var releases = draws.Pick(Math.Min(tagged.Count, 1 + draws.Next(3)), tagged.Count).Order().Select(i => tagged[i]).ToList();
             var name = repository.Name.Replace('/', '-');
             functions[account].Add(Function(settings, draws, repository, releases, name));
             if (draws.Chance(0.2))
