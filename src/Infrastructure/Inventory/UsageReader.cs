@@ -16,9 +16,9 @@ public sealed class UsageReader(EcsUsageReader ecs, LambdaUsageReader lambda, IO
             return await ecs.ReadAsync(source, rollbackDepth, cancellation) with { Notes = [UsageOptions.LambdaOffNote] };
         }
 
-        var functions = lambda.ReadAsync(source, cancellation);
         var tasks = ecs.ReadAsync(source, rollbackDepth, cancellation);
-        await Task.WhenAll(functions, tasks);
+        var functions = lambda.ReadAsync(source, cancellation);
+        await Task.WhenAll(tasks, functions); // when both fail, ECS's failure is the one told
         var read = await tasks;
         return read with { Uses = [.. read.Uses, .. await functions] };
     }
