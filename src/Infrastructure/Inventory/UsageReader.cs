@@ -16,10 +16,18 @@ public sealed class UsageReader(EcsUsageReader ecs, LambdaUsageReader lambda, IO
             return await ecs.ReadAsync(source, rollbackDepth, cancellation) with { Notes = [UsageOptions.LambdaOffNote] };
         }
 
-        var tasks = ecs.ReadAsync(source, rollbackDepth, cancellation);
         var functions = lambda.ReadAsync(source, cancellation);
-        await Task.WhenAll(tasks, functions); // when both fail, ECS's failure is the one told
-        var read = await tasks;
+        UsageRead read;
+        try
+        {
+            read = await ecs.ReadAsync(source, rollbackDepth, cancellation);
+        }
+        finally
+        {
+            // Both are read at once; when both fail, ECS's failure is the one told, and Lambda's read is over first.
+            await functions.ContinueWith(static done => done.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
         return read with { Uses = [.. read.Uses, .. await functions] };
     }
 }
