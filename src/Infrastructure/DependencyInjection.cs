@@ -1,6 +1,7 @@
 using EcrCurator.Infrastructure.Audit;
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Configuration;
+using EcrCurator.Infrastructure.Aws.Lambda;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,7 +42,12 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AwsConnections>();
         builder.Services.AddSingleton<CallerIdentity>();
         builder.Services.AddSingleton<IRegistryReader, EcrRegistryReader>();
-        builder.Services.AddSingleton<IUsageReader, EcsUsageReader>();
+        builder.Services.AddSettings<UsageOptions>(UsageOptions.Section);
+        builder.Services.AddSingleton<LambdaRates>();
+        builder.Services.AddSingleton<LambdaVersionCache>();
+        builder.Services.AddSingleton<EcsUsageReader>();
+        builder.Services.AddSingleton<LambdaUsageReader>();
+        builder.Services.AddSingleton<IUsageReader, UsageReader>();
         builder.Services.AddSingleton<InventoryReader>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddDatabase();

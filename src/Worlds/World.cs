@@ -1,7 +1,7 @@
 namespace EcrCurator.Worlds;
 
 /// <summary>
-/// The state of some AWS accounts as ECR and ECS would report it: the input of the AWS simulator, the demo and
+/// The state of some AWS accounts as ECR, ECS and Lambda would report it: the input of the AWS simulator, the demo and
 /// the tests. The format is described in docs/world-format.md.
 /// </summary>
 public sealed record World
@@ -21,4 +21,6 @@ public sealed record WorldAccount
     public IReadOnlyList<WorldTaskDefinition> TaskDefinitions { get; init; } = [];
 
     public IReadOnlyList<WorldCluster> Clusters { get; init; } = [];
+
+    public IReadOnlyList<WorldLambdaFunction> LambdaFunctions { get; init; } = [];
 }

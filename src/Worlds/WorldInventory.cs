@@ -29,6 +29,8 @@ public static class WorldInventory
                 uses.AddRange(ServiceUses(account, cluster, byName));
                 uses.AddRange(TaskUses(account, cluster, byName));
             }
+
+            uses.AddRange(LambdaUses(account));
         }
 
         return new Inventory(repositories, uses, definitions);
@@ -41,7 +43,7 @@ public static class WorldInventory
         from deployment in service.Deployments
         where CountedDeployments.Contains(deployment.Status)
         let definition = definitions[deployment.TaskDefinition]
-        let site = new UsageSite(account.AccountId, account.Region, cluster.Name, service.Name, null, definition.Family, definition.Revision)
+        let site = new EcsSite(account.AccountId, account.Region, cluster.Name, service.Name, null, definition.Family, definition.Revision)
         from container in definition.Containers.Select((container, i) => (container.Image, Digest: deployment.ImageDigests?.ElementAtOrDefault(i)))
         select new ImageUse(container.Image, container.Digest, site);
 
@@ -52,7 +54,7 @@ public static class WorldInventory
         {
             var definition = definitions[task.TaskDefinition];
             var service = task.Group is { } group && group.StartsWith("service:", StringComparison.Ordinal) ? group["service:".Length..] : null;
-            var site = new UsageSite(account.AccountId, account.Region, cluster.Name, service, task.Id, definition.Family, definition.Revision);
+            var site = new EcsSite(account.AccountId, account.Region, cluster.Name, service, task.Id, definition.Family, definition.Revision);
             foreach (var container in task.Containers)
             {
                 yield return new ImageUse(container.Image, container.ImageDigest, site);
@@ -64,6 +66,15 @@ public static class WorldInventory
             }
         }
     }
+
+    /// <summary>Every version of every Image function, <c>$LATEST</c> included, with the aliases pointing at it.</summary>
+    private static IEnumerable<ImageUse> LambdaUses(WorldAccount account) =>
+        from function in account.LambdaFunctions
+        where function.IsImage
+        from version in function.Versions
+        let aliases = function.Aliases.Where(alias => alias.FunctionVersion == version.Version).Select(alias => alias.Name).ToList()
+        from use in new LambdaSite(account.AccountId, account.Region, function.Name, version.Version, aliases).Uses(version.ImageUri, version.ResolvedImageUri)
+        select use;
 
     private static ImageRecord ToRecord(WorldImage image) => new()
     {

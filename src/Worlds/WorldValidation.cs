@@ -39,7 +39,7 @@ internal static class WorldValidation
                 yield return new($"{at}.region", $"account {account.AccountId} lists region {account.Region} twice");
             }
 
-            foreach (var problem in RepositoryProblems(account, at).Concat(EcsProblems(account, at)))
+            foreach (var problem in RepositoryProblems(account, at).Concat(EcsProblems(account, at)).Concat(LambdaProblems(account, at)))
             {
                 yield return problem;
             }
@@ -181,6 +181,55 @@ internal static class WorldValidation
                 if (task.Containers.FirstOrDefault(container => container.ImageDigest is { } digest && !IsDigest(digest)) is { } bad)
                 {
                     yield return new($"{taskAt}.containers", $"'{bad.ImageDigest}' is not a digest");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Problem> LambdaProblems(WorldAccount account, string at)
+    {
+        var names = new HashSet<string>();
+        for (var f = 0; f < account.LambdaFunctions.Count; f++)
+        {
+            var function = account.LambdaFunctions[f];
+            var functionAt = $"{at}.lambdaFunctions[{f}]";
+            if (string.IsNullOrWhiteSpace(function.Name) || function.Name.Contains(':', StringComparison.Ordinal) || !names.Add(function.Name))
+            {
+                yield return new($"{functionAt}.name", $"function name '{function.Name}' is empty, has a ':' or is repeated");
+            }
+
+            if (function.PackageType is not ("Image" or "Zip"))
+            {
+                yield return new($"{functionAt}.packageType", $"'{function.PackageType}' is not Image or Zip");
+            }
+
+            var versions = new HashSet<string>();
+            for (var v = 0; v < function.Versions.Count; v++)
+            {
+                var version = function.Versions[v];
+                var versionAt = $"{functionAt}.versions[{v}]";
+                if (!(version.Version == WorldLambdaVersion.Latest || (version.Version.Length > 0 && version.Version.All(char.IsAsciiDigit) && version.Version[0] != '0'))
+                    || !versions.Add(version.Version))
+                {
+                    yield return new($"{versionAt}.version", $"version '{version.Version}' is not $LATEST or a number from 1, or is repeated");
+                }
+
+                if (function.IsImage != (version.ImageUri is not null) || function.IsImage != (version.ResolvedImageUri is not null))
+                {
+                    yield return new($"{versionAt}.imageUri", "an Image function's versions have imageUri and resolvedImageUri, a Zip function's neither");
+                }
+
+                if (version.ResolvedImageUri is { } resolved && !IsDigest(resolved[(resolved.LastIndexOf('@') + 1)..]))
+                {
+                    yield return new($"{versionAt}.resolvedImageUri", $"'{resolved}' does not end in @ and a digest");
+                }
+            }
+
+            for (var a = 0; a < function.Aliases.Count; a++)
+            {
+                if (!versions.Contains(function.Aliases[a].FunctionVersion) || function.Aliases.Take(a).Any(alias => alias.Name == function.Aliases[a].Name))
+                {
+                    yield return new($"{functionAt}.aliases[{a}].functionVersion", $"alias '{function.Aliases[a].Name}' is repeated or points at a version not listed");
                 }
             }
         }

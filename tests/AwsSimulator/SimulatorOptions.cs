@@ -40,6 +40,7 @@ public sealed record SimulatorOptions
         ["--services"] = (o, v) => o.With(g => g with { Services = Int(v) }),
         ["--tasks-per-service"] = (o, v) => o.With(g => g with { TasksPerService = Int(v) }),
         ["--cross-account-share"] = (o, v) => o.With(g => g with { CrossAccountShare = Share(v) }),
+        ["--lambda-share"] = (o, v) => o.With(g => g with { LambdaShare = Share(v) }),
         ["--daily-change-rate"] = (o, v) => o.With(g => g with { DailyChangeRate = Share(v) }),
         ["--registry-account"] = (o, v) => o.With(g => g with { RegistryAccount = v }),
         ["--workload-account"] = (o, v) => o.With(g => g with { WorkloadAccount = v }),

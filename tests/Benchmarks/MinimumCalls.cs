@@ -51,7 +51,11 @@ public static class MinimumCalls
             definitions.UnionWith(deployments.Select(deployment => deployment.TaskDefinition).Concat(tasks.Select(task => task.TaskDefinition)));
         }
 
-        return calls + definitions.Count; // DescribeTaskDefinition
+        calls += definitions.Count; // DescribeTaskDefinition
+        var versions = account.LambdaFunctions.Sum(function => function.Versions.Count);
+        var images = account.LambdaFunctions.Where(function => function.IsImage).ToList();
+        calls += Pages(versions, 50); // ListFunctions (FunctionVersion=ALL)
+        return calls + images.Sum(function => Pages(function.Aliases.Count, 50) + function.Versions.Count); // ListAliases, GetFunction per version
     }
 
     private static long Pages(int items, int pageSize) => Math.Max(1, (items + pageSize - 1) / pageSize);

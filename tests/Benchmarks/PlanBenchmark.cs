@@ -25,6 +25,7 @@ public static class PlanBenchmark
         var throttlePercent = option("--throttle-percent", 0);
         var concurrency = option("--concurrency", 8);
         var runs = option("--runs", 3);
+        var lambdaShare = Array.IndexOf(args, "--lambda-share") is var share and >= 0 ? double.Parse(args[share + 1], CultureInfo.InvariantCulture) : 0.1;
         var settings = new GeneratorSettings
         {
             Seed = 11,
@@ -34,6 +35,7 @@ public static class PlanBenchmark
             TasksPerService = option("--tasks-per-service", 5),
             Clusters = 4,
             CrossAccountShare = 0,
+            LambdaShare = lambdaShare,
         };
         var world = WorldGenerator.Generate(settings);
         var minimum = MinimumCalls.Of(world.Accounts[0]);
@@ -83,7 +85,8 @@ public static class PlanBenchmark
             calls = counts.Sum(count => count.Requests);
             callCounts.Add(calls);
             var same = calm is null ? "" : Repositories(output.ToString()) == Repositories(calm) ? ", same decisions as without throttling" : ", DECISIONS DIFFER from those without throttling";
-            Console.WriteLine($"run {run}: {elapsed:0.00} s, exit {exit}, {calls} calls of which {counts.Sum(count => count.Errors)} throttled{same}");
+            var lambda = counts.Where(count => count.Key.Contains("/lambda:", StringComparison.Ordinal)).Sum(count => count.Requests);
+            Console.WriteLine($"run {run}: {elapsed:0.00} s, exit {exit}, {calls} calls ({lambda} to Lambda) of which {counts.Sum(count => count.Errors)} throttled{same}");
         }
 
         times.Sort();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using EcrCurator.AwsSimulator;
 using EcrCurator.AwsSimulator.Generation;
 using EcrCurator.Web;
@@ -10,8 +11,8 @@ namespace EcrCurator.Benchmarks;
 
 /// <summary>
 /// <c>snapshot</c> end to end into PostgreSQL (the database named by <c>--connection</c>, emptied first) against the
-/// simulator serving a generated organisation: the first snapshot, then repeats of the unchanged world, with the
-/// database's growth.
+/// simulator serving a generated organisation (<c>--lambda-share</c> of its repositories run by Lambda functions, 0.1
+/// by default): the first snapshot, then repeats of the unchanged world, with the database's growth and the calls made.
 /// </summary>
 public static class SnapshotBenchmark
 {
@@ -29,11 +30,13 @@ public static class SnapshotBenchmark
             TasksPerService = 5,
             Clusters = 4,
             CrossAccountShare = 0,
+            LambdaShare = double.Parse(option("--lambda-share", "0.1"), CultureInfo.InvariantCulture),
         };
         await BenchmarkDatabase.DropAsync(connection);
         var (simulator, address) = await SimulatorApp.StartOnLoopbackAsync(WorldGenerator.Generate(settings), settings);
         await using var _ = simulator;
         var endpoint = address.ToString();
+        using var control = new HttpClient { BaseAddress = new Uri(new Uri(endpoint), "/_sim/") };
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", settings.RegistryAccount);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "simulated");
         Environment.SetEnvironmentVariable("AWS_REGION", settings.Region);
@@ -49,12 +52,17 @@ public static class SnapshotBenchmark
         {
             var before = await BenchmarkDatabase.SizeAsync(connection);
             var clock = Stopwatch.StartNew();
+            (await control.DeleteAsync("requests")).EnsureSuccessStatusCode();
             var exit = await Web.CommandLine.RunAsync(command, TextWriter.Null, TextWriter.Null);
             var seconds = clock.Elapsed.TotalSeconds;
             var after = await BenchmarkDatabase.SizeAsync(connection);
-            Console.WriteLine($"{(run == 0 ? "first" : "repeat")} snapshot: {seconds:0.00} s, exit {exit}, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.00;-0.00} MB)");
+            var counts = (await control.GetFromJsonAsync<List<RequestCount>>("requests"))!;
+            var lambda = counts.Where(count => count.Key.Contains("/lambda:", StringComparison.Ordinal)).Sum(count => count.Requests);
+            Console.WriteLine($"{(run == 0 ? "first" : "repeat")} snapshot: {seconds:0.00} s, exit {exit}, {counts.Sum(count => count.Requests)} calls ({lambda} to Lambda), database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.00;-0.00} MB)");
         }
 
         return 0;
     }
+
+    private sealed record RequestCount(string Key, int Requests, int Errors);
 }

@@ -1,7 +1,7 @@
 namespace EcrCurator.Domain;
 
 /// <summary>
-/// Everything the engine decides on: the curated repositories, every image use ECS reports,
+/// Everything the engine decides on: the curated repositories, every image use ECS and Lambda report,
 /// and the task definitions (for rollback targets). Independent of AWS's wire shapes.
 /// </summary>
 public sealed record Inventory

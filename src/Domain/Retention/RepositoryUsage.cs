@@ -1,7 +1,7 @@
 namespace EcrCurator.Domain;
 
 /// <summary>
-/// What ECS uses of one repository: digests (named by a reference or reported by ECS) and tags (a reference
+/// What ECS and Lambda use of one repository: digests (named by a reference or reported by ECS or Lambda) and tags (a reference
 /// without a digest names the image its tag points to now), with where each is used; and the rollback targets.
 /// </summary>
 internal sealed class RepositoryUsage

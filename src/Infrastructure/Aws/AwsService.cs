@@ -8,6 +8,9 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
 
     public static readonly AwsService Ecs = new("ecs", "ecs", "AmazonEC2ContainerServiceV20141113", "ecs", "ECS");
 
+    /// <summary>Lambda speaks REST-JSON: operations are paths, not targets. GetFunction's quota (100 a second per account-region, not adjustable) bounds its rate.</summary>
+    public static readonly AwsService Lambda = new("lambda", "lambda", "", "lambda", "LAMBDA") { MaxRequestsPerSecond = 100 };
+
     /// <summary>STS, called through the AWS SDK (query protocol) to assume roles and to learn the caller's account.</summary>
     public static readonly AwsService Sts = new("sts", "sts", "", "sts", "STS");
 

@@ -44,7 +44,7 @@ public sealed class LiveUsage(InventoryReader inventory, IOptions<RetentionOptio
         var teams = retention.Value.ToTeamRules();
         var sources = await inventory.SourcesAsync(CancellationToken.None);
         var reads = await Task.WhenAll(sources.Select(source =>
-            inventory.ReadSourceAsync(source with { IsRegistry = false }, teams, rollbackDepth, KnownManifests.None, NoRepositories, CancellationToken.None)));
+            inventory.ReadSourceAsync(source with { IsRegistry = false, ReadsAliases = false }, teams, rollbackDepth, KnownManifests.None, NoRepositories, CancellationToken.None)));
         return new UsageReading(
             started,
             [.. sources.Where(source => source.IsRegistry).Select(source => source.Target)],

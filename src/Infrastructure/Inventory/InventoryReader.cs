@@ -8,7 +8,7 @@ namespace EcrCurator.Infrastructure.Inventory;
 
 /// <summary>
 /// Reads every curated registry and every usage source (the registries' own account-regions and the configured
-/// extra ones) into one inventory, one account-region at a time or all at once. A usage source that cannot be read
+/// extra ones: ECS and Lambda) into one inventory, one account-region at a time or all at once. A usage source that cannot be read
 /// completely makes the inventory incomplete (nothing will be deleted); a registry that cannot be read only leaves
 /// its own repositories out.
 /// </summary>
@@ -72,7 +72,7 @@ public sealed class InventoryReader(
         var registry = source.IsRegistry
             ? ReadRegistryAsync(source.Target, teams, known, accept, progress, cancellation)
             : Task.FromResult(new RegistryRead(0, [], [], Listed: false));
-        var uses = ReadUsageAsync(source.Target, rollbackDepth, cancellation);
+        var uses = ReadUsageAsync(source.Target, rollbackDepth, source.ReadsAliases, cancellation);
         var read = await registry;
         var (usage, incomplete) = await uses;
         return new SourceRead(read.Read, read.Problems, usage?.Uses ?? [], usage?.TaskDefinitions ?? [], incomplete?.Message)
@@ -80,6 +80,7 @@ public sealed class InventoryReader(
             UsageFailure = incomplete,
             RegistryListed = read.Listed ? source.Target.AccountId + "/" + source.Target.Region : null,
             LeftOut = [.. read.LeftOut.Select(name => new RepositoryKey(source.Target.AccountId, source.Target.Region, name))],
+            Notes = usage?.Notes ?? [],
         };
     }
 
@@ -98,6 +99,7 @@ public sealed class InventoryReader(
                 .OrderBy(failure => failure.Source, StringComparer.Ordinal)],
             RegistriesListed = [.. all.Select(read => read.RegistryListed).OfType<string>()],
             LeftOut = [.. all.SelectMany(read => read.LeftOut)],
+            Notes = [.. all.SelectMany(read => read.Notes).Distinct(StringComparer.Ordinal)],
         };
     }
 
@@ -116,11 +118,11 @@ public sealed class InventoryReader(
         }
     }
 
-    private async Task<(UsageRead? Read, UsageFailure? Incomplete)> ReadUsageAsync(AccountRegion source, int rollbackDepth, CancellationToken cancellation)
+    private async Task<(UsageRead? Read, UsageFailure? Incomplete)> ReadUsageAsync(AccountRegion source, int rollbackDepth, bool aliases, CancellationToken cancellation)
     {
         try
         {
-            var read = await usage.ReadAsync(source, rollbackDepth, cancellation);
+            var read = await usage.ReadAsync(source, rollbackDepth, aliases, cancellation);
             logger.LogInformation("Read {Uses} image uses in {Source}", read.Uses.Count, source);
             return (read, null);
         }
@@ -134,8 +136,12 @@ public sealed class InventoryReader(
         error is AwsException or AwsCredentialsException or IncompleteReadException or System.Text.Json.JsonException;
 }
 
-/// <summary>An account-region to read: always for its ECS usage, and for its registry when it is curated.</summary>
-public sealed record InventorySource(AccountRegion Target, bool IsRegistry);
+/// <summary>An account-region to read: always for its usage (ECS, Lambda), and for its registry when it is curated.</summary>
+public sealed record InventorySource(AccountRegion Target, bool IsRegistry)
+{
+    /// <summary>Whether its Lambda aliases are listed too (where a version runs; the live re-check leaves them out).</summary>
+    public bool ReadsAliases { get; init; } = true;
+}
 
 /// <summary>What one account-region gave, but its repositories (handed on as they were read): their count, its usage, and what failed.</summary>
 public sealed record SourceRead(
@@ -152,6 +158,9 @@ public sealed record SourceRead(
     public string? RegistryListed { get; init; }
 
     public IReadOnlyList<RepositoryKey> LeftOut { get; init; } = [];
+
+    /// <summary>What its usage read left out by configuration (<see cref="UsageRead.Notes"/>).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>An inventory, and the registries and repositories that could not be read (and are left out of it).</summary>
@@ -162,6 +171,9 @@ public sealed record InventoryRead(Domain.Inventory Inventory, IReadOnlyList<str
 
     /// <summary>Repositories listed but not read completely: still there, though not in the inventory.</summary>
     public IReadOnlyList<RepositoryKey> LeftOut { get; init; } = [];
+
+    /// <summary>What the usage reads left out by configuration, once each: every snapshot's status states it.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The usage sources that could not be read completely, and why: with any, nothing is deleted.</summary>
     public IReadOnlyList<UsageFailure> Incomplete { get; init; } = [];

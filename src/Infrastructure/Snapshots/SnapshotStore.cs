@@ -181,6 +181,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         snapshot.Status = complete ? SnapshotStatus.Complete : SnapshotStatus.Incomplete;
         snapshot.IncompleteReasons = [.. read.Inventory.IncompleteReasons];
         snapshot.Problems = [.. read.Problems];
+        snapshot.Notes = [.. read.Notes];
         snapshot.Repositories = repositories.Count;
         snapshot.Images = repositories.Sum(repository => repository.Images);
         snapshot.Candidates = repositories.Sum(repository => repository.Candidates);
@@ -190,7 +191,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         AuditLog.Record(db, snapshot.StartedBy, complete ? "snapshot.completed" : "snapshot.incomplete", $"snapshot/{snapshotId}", new
         {
             snapshot.Repositories, snapshot.Images, snapshot.Candidates, snapshot.ImageBytes, snapshot.CandidateBytes, snapshot.ReclaimableBytes,
-            snapshot.IncompleteReasons, snapshot.Problems,
+            snapshot.IncompleteReasons, snapshot.Problems, snapshot.Notes,
         }, at: now);
     }
 }

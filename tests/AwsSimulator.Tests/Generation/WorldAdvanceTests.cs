@@ -50,6 +50,26 @@ public sealed class WorldAdvanceTests
     }
 
     [Fact]
+    public void PublishesANewLambdaVersionOfTheNewDigestForAPushedRepository()
+    {
+        var state = new SimulatorState(WorldGenerator.Generate(Settings with { LambdaShare = 1 }), TimeProvider.System);
+        var before = state.ToWorld().Accounts.SelectMany(account => account.LambdaFunctions).ToDictionary(function => function.Name);
+
+        var summary = state.Write(s => WorldAdvance.Advance(s, Settings, 1));
+
+        var world = state.ToWorld();
+        var repository = world.Accounts[0].Repositories.First(r => r.Images.Any(image => image.Tags.Contains("day-1")));
+        var digest = repository.Images.Single(image => image.Tags.Contains("day-1")).Digest;
+        var function = world.Accounts.SelectMany(account => account.LambdaFunctions).Single(f => f.Name == repository.Name.Replace('/', '-'));
+        var published = function.Versions[^1];
+        Assert.True(summary.LambdaVersions >= 1);
+        Assert.Equal(before[function.Name].Versions.Count + 1, function.Versions.Count);
+        Assert.EndsWith($"@{digest}", published.ResolvedImageUri, StringComparison.Ordinal);
+        Assert.EndsWith($"@{digest}", function.Versions[0].ResolvedImageUri, StringComparison.Ordinal);
+        Assert.Equal(published.Version, function.Aliases.Single(alias => alias.Name == "live").FunctionVersion);
+    }
+
+    [Fact]
     public void DeploysTheNewDigestToTheServicesOfAPushedRepository()
     {
         var (state, _) = Advanced(1);

@@ -59,6 +59,31 @@ public sealed class WorldGeneratorTests
     }
 
     [Fact]
+    public void GivesAShareOfRepositoriesLambdaFunctionsWithSeveralVersionsAndAliases()
+    {
+        var world = WorldGenerator.Generate(Settings with { LambdaShare = 0.5 });
+        var functions = world.Accounts.SelectMany(account => account.LambdaFunctions).ToList();
+        var images = functions.Where(function => function.IsImage).ToList();
+
+        Assert.InRange(images.Count, 15, 45);
+        Assert.Contains(functions, function => !function.IsImage);
+        Assert.NotEmpty(world.Accounts[1].LambdaFunctions);
+        Assert.Contains(images, function => function.Versions.Count > 2 && function.Aliases.Count == 2);
+        Assert.All(images, function => Assert.Equal("$LATEST", function.Versions[0].Version));
+        Assert.All(images, function => Assert.Contains(function.Aliases, alias => alias.Name == "live"));
+    }
+
+    [Fact]
+    public void LeavesTheRestOfTheWorldAsItIsWithoutLambdaFunctions()
+    {
+        var without = WorldGenerator.Generate(Settings with { LambdaShare = 0 });
+        var with = WorldGenerator.Generate(Settings with { LambdaShare = 0.5 });
+
+        Assert.All(without.Accounts, account => Assert.Empty(account.LambdaFunctions));
+        Assert.Equal(Bytes(without), Bytes(new World { Accounts = [.. with.Accounts.Select(account => account with { LambdaFunctions = [] })] }));
+    }
+
+    [Fact]
     public void PinsEachDeploymentToTheDigestItsTagHad()
     {
         var world = WorldGenerator.Generate(Settings);

@@ -4,7 +4,7 @@ using EcrCurator.AwsSimulator.Tests.Support;
 namespace EcrCurator.AwsSimulator.Tests.Sdk;
 
 /// <summary>
-/// The official AWS SDK for JavaScript v3 (@aws-sdk/client-ecr, client-ecs, client-sts from npm) cannot tell the
+/// The official AWS SDK for JavaScript v3 (@aws-sdk/client-ecr, client-ecs, client-sts, client-lambda from npm) cannot tell the
 /// simulator from AWS: each scenario in Sdk/js drives a fresh simulator serving the test world through the SDK's
 /// own clients and paginators, and prints <c>ok NAME</c> per check.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class OfficialSdkTests(NodeModules modules) : IClassFixture<NodeMo
     [InlineData("ecr.mjs")]
     [InlineData("ecs.mjs")]
     [InlineData("sts.mjs")]
+    [InlineData("lambda.mjs")]
     [InlineData("faults.mjs")]
     public async Task TheOfficialJavaScriptSdkWorksAgainstTheSimulator(string scenario)
     {

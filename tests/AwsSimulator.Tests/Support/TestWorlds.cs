@@ -40,6 +40,7 @@ internal static class TestWorlds
                     Definition("worker", 1), Definition("bulk-svc", 1),
                 ],
                 Clusters = [Prod(), new WorldCluster { Name = "default" }],
+                LambdaFunctions = [Resize(), Hook()],
             },
             new WorldAccount
             {
@@ -61,6 +62,14 @@ internal static class TestWorlds
                         Tasks = [new WorldTask { Id = "b0000000000000000000000000000001", TaskDefinition = "shared:1", Containers = [new("app", Image("care/api", "v1")) { ImageDigest = Digest("care-v1") }] }],
                     },
                 ],
+                LambdaFunctions =
+                [
+                    new WorldLambdaFunction
+                    {
+                        Name = "cross",
+                        Versions = [new WorldLambdaVersion { Version = "$LATEST", ImageUri = Image("care/api", "v2"), ResolvedImageUri = ImageAt("care/api", "care-v2") }],
+                    },
+                ],
             },
             new WorldAccount
             {
@@ -69,6 +78,33 @@ internal static class TestWorlds
                 Repositories = [new WorldRepository { Name = "cn/app", Images = [Plain("cn", ["v1"], 0)] }],
             },
         ],
+    };
+
+    public static string ImageAt(string repository, string seed, string account = AccountA) => $"{account}.dkr.ecr.{Tokyo}.amazonaws.com/{repository}@{Digest(seed)}";
+
+    /// <summary>
+    /// resize: an Image function of 60 published versions (with $LATEST past one page of 50) on care/api, each published
+    /// from :latest when it pointed at v1 (so their tag has moved since), $LATEST on :v2; aliases live (60), beta (59)
+    /// and canary (1).
+    /// </summary>
+    private static WorldLambdaFunction Resize() => new()
+    {
+        Name = "resize",
+        Versions =
+        [
+            new WorldLambdaVersion { Version = "$LATEST", ImageUri = Image("care/api", "v2"), ResolvedImageUri = ImageAt("care/api", "care-v2") },
+            .. Enumerable.Range(1, 60).Select(i => new WorldLambdaVersion { Version = $"{i}", ImageUri = Image("care/api", "latest"), ResolvedImageUri = ImageAt("care/api", "care-v1") }),
+        ],
+        Aliases = [new("live", "60"), new("beta", "59"), new("canary", "1")],
+    };
+
+    /// <summary>hook: a Zip function, which runs no image.</summary>
+    private static WorldLambdaFunction Hook() => new()
+    {
+        Name = "hook",
+        PackageType = "Zip",
+        Versions = [new WorldLambdaVersion { Version = "$LATEST" }, new WorldLambdaVersion { Version = "1" }],
+        Aliases = [new("live", "1")],
     };
 
     /// <summary>care/api: v1 (signed), an index v2/latest with two children, an untagged old image, an archived one.</summary>

@@ -75,6 +75,11 @@ internal static class ControlApi
             var change = await ReadAsync<ServiceChange>(request);
             return Change(state, s => WorldChanges.PutService(s, change));
         });
+        control.MapPut("/lambda-functions", async (HttpRequest request, SimulatorState state) =>
+        {
+            var change = await ReadAsync<LambdaFunctionChange>(request);
+            return Change(state, s => WorldChanges.PutLambdaFunction(s, change));
+        });
         control.MapFaultApi();
     }
 

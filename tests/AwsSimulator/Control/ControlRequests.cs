@@ -16,4 +16,6 @@ public sealed record TaskStop(string Cluster, string TaskId, string? AccountId =
 
 public sealed record ServiceChange(string Cluster, WorldService Service, string? AccountId = null, string? Region = null);
 
+public sealed record LambdaFunctionChange(WorldLambdaFunction Function, string? AccountId = null, string? Region = null);
+
 public sealed record Advance(int Days = 1);

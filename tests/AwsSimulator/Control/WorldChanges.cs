@@ -95,6 +95,15 @@ internal static class WorldChanges
         return change.Service;
     }
 
+    /// <summary>Creates a Lambda function or replaces it (its package type, versions and aliases).</summary>
+    public static WorldLambdaFunction PutLambdaFunction(SimulatorState state, LambdaFunctionChange change)
+    {
+        var region = Region(state, change.AccountId, change.Region, create: false);
+        Validate(region, new WorldAccount { AccountId = region.AccountId, Region = region.Region, LambdaFunctions = [change.Function] });
+        region.LambdaFunctions[change.Function.Name] = change.Function;
+        return change.Function;
+    }
+
     private static RegionState Region(SimulatorState state, string? account, string? region, bool create)
     {
         account ??= state.FirstAccountId;

@@ -41,6 +41,12 @@ public sealed record GeneratorSettings
     /// <summary>Share of services that run in the workload account, pulling from the registry account.</summary>
     public double CrossAccountShare { get; init; } = 0.1;
 
+    /// <summary>
+    /// Share of repositories whose releases a Lambda function runs (several versions and aliases; a tenth of them in the
+    /// workload account when <see cref="CrossAccountShare"/> says so), drawn on their own so the rest of the world is the same.
+    /// </summary>
+    public double LambdaShare { get; init; } = 0.1;
+
     /// <summary>Share of repositories that get a new push (and their services a new deployment) each simulated day.</summary>
     public double DailyChangeRate { get; init; } = 0.05;
 
@@ -63,7 +69,7 @@ public sealed record GeneratorSettings
             yield return "teams, images per repository, clusters and history days must be at least 1; counts cannot be negative";
         }
 
-        if (new[] { MultiArchShare, SignatureShare, UntaggedShare, CrossAccountShare, DailyChangeRate }.Any(share => share is < 0 or > 1))
+        if (new[] { MultiArchShare, SignatureShare, UntaggedShare, CrossAccountShare, DailyChangeRate, LambdaShare }.Any(share => share is < 0 or > 1))
         {
             yield return "shares and the daily change rate are between 0 and 1";
         }

@@ -6,19 +6,21 @@ using EcrCurator.Worlds;
 namespace EcrCurator.AwsSimulator.Generation;
 
 /// <summary>What an advance by simulated days did.</summary>
-public sealed record AdvanceSummary(int Day, int Pushes, int Deployments);
+public sealed record AdvanceSummary(int Day, int Pushes, int Deployments, int LambdaVersions = 0);
 
 /// <summary>
 /// Advances the served world by simulated days, deterministically for a seed and the day reached: each day a share
 /// (<see cref="GeneratorSettings.DailyChangeRate"/>) of the repositories gets a push tagged <c>day-N</c> that moves
 /// <c>latest</c>, and every service whose task-definition family uses such a repository gets a new revision, a new
-/// PRIMARY deployment pinned to the new digest, and new tasks in place of its old ones. Call inside a write.
+/// PRIMARY deployment pinned to the new digest, and new tasks in place of its old ones; every Lambda function whose
+/// <c>$LATEST</c> runs such a repository is updated to the new image and publishes it as a new version, which alias
+/// <c>live</c> then points at (<c>previous</c> at the version live was). Call inside a write.
 /// </summary>
 internal static class WorldAdvance
 {
     public static AdvanceSummary Advance(SimulatorState state, GeneratorSettings settings, int days)
     {
-        var (pushes, deployments) = (0, 0);
+        var (pushes, deployments, published) = (0, 0, 0);
         for (var n = 0; n < days; n++)
         {
             var day = ++state.Day;
@@ -27,6 +29,7 @@ internal static class WorldAdvance
             var repositories = state.Regions.OrderBy(region => region.AccountId, StringComparer.Ordinal).ThenBy(region => region.Region, StringComparer.Ordinal)
                 .SelectMany(region => region.Repositories.Values.Select(repository => (Region: region, Repository: repository))).ToList();
             var users = Users(state);
+            var functions = Functions(state);
             foreach (var index in draws.Pick((int)Math.Round(repositories.Count * settings.DailyChangeRate), repositories.Count))
             {
                 var (region, repository) = repositories[index];
@@ -42,10 +45,16 @@ internal static class WorldAdvance
                 {
                     deployments += Redeploy(user, family, (region.AccountId, region.Region, repository.Name), $"{image}:{tag}", digest, draws, now);
                 }
+
+                foreach (var (owner, function) in functions.GetValueOrDefault((region.AccountId, region.Region, repository.Name), []))
+                {
+                    owner.LambdaFunctions[function] = LambdaGenerator.Publish(owner.LambdaFunctions[function], image, tag, digest);
+                    published++;
+                }
             }
         }
 
-        return new AdvanceSummary(state.Day, pushes, deployments);
+        return new AdvanceSummary(state.Day, pushes, deployments, published);
     }
 
     /// <summary>For each repository, the task-definition families whose newest revision runs one of its images.</summary>
@@ -69,6 +78,30 @@ internal static class WorldAdvance
         }
 
         return users;
+    }
+
+    /// <summary>For each repository, the Image functions whose <c>$LATEST</c> runs one of its images.</summary>
+    private static Dictionary<(string, string, string), List<(RegionState, string)>> Functions(SimulatorState state)
+    {
+        var functions = new Dictionary<(string, string, string), List<(RegionState, string)>>();
+        foreach (var region in state.Regions)
+        {
+            foreach (var function in region.LambdaFunctions.Values.Where(function => function.IsImage))
+            {
+                var latest = function.Versions.FirstOrDefault(version => version.Version == WorldLambdaVersion.Latest);
+                if (latest?.ImageUri is { } uri && ImageReferences.RepositoryOf(uri) is { } repository)
+                {
+                    if (!functions.TryGetValue(repository, out var list))
+                    {
+                        functions[repository] = list = [];
+                    }
+
+                    list.Add((region, function.Name));
+                }
+            }
+        }
+
+        return functions;
     }
 
     private static int Redeploy(RegionState region, string family, (string, string, string) repository, string image, string digest, Draws draws, DateTimeOffset now)

@@ -4,7 +4,8 @@ namespace EcrCurator.AwsSimulator.Generation;
 
 /// <summary>
 /// Makes a world from <see cref="GeneratorSettings"/>, deterministically: a registry account whose repositories belong
-/// to teams, and ECS services (some in a workload account, pulling across accounts) running their newest images;
+/// to teams, ECS services (some in a workload account, pulling across accounts) running their newest images, and Lambda
+/// functions running some of their releases;
 /// optionally one large repository beside them.
 /// </summary>
 public static class WorldGenerator
@@ -39,6 +40,7 @@ public static class WorldGenerator
         }
 
         var workloads = WorkloadGenerator.Generate(settings, draws, repositories);
+        var functions = LambdaGenerator.Generate(settings, repositories);
         if (settings.LargeRepositoryImages > 0)
         {
             repositories.Add(LargeRepository(settings));
@@ -55,6 +57,7 @@ public static class WorldGenerator
                     Repositories = repositories,
                     TaskDefinitions = workloads.Registry.TaskDefinitions,
                     Clusters = workloads.Registry.Clusters,
+                    LambdaFunctions = functions[settings.RegistryAccount],
                 },
                 new WorldAccount
                 {
@@ -62,6 +65,7 @@ public static class WorldGenerator
                     Region = settings.Region,
                     TaskDefinitions = workloads.Workload.TaskDefinitions,
                     Clusters = workloads.Workload.Clusters,
+                    LambdaFunctions = functions[settings.WorkloadAccount],
                 },
             ],
         };
@@ -73,7 +77,7 @@ public static class WorldGenerator
     /// </summary>
     private static WorldRepository LargeRepository(GeneratorSettings settings)
     {
-        var own = settings with { Seed = settings.Seed + 1, Teams = 1, Repositories = 1, ImagesPerRepository = settings.LargeRepositoryImages, Services = 0, LargeRepositoryImages = 0 };
+        var own = settings with { Seed = settings.Seed + 1, Teams = 1, Repositories = 1, ImagesPerRepository = settings.LargeRepositoryImages, Services = 0, LargeRepositoryImages = 0, LambdaShare = 0 };
         var repository = Generate(own).Accounts[0].Repositories[0];
         return repository with
         {

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using EcrCurator.AwsSimulator.Control;
 using EcrCurator.AwsSimulator.Ecr;
 using EcrCurator.AwsSimulator.Ecs;
+using EcrCurator.AwsSimulator.Lambda;
 using EcrCurator.AwsSimulator.Signing;
 using EcrCurator.AwsSimulator.State;
 using EcrCurator.AwsSimulator.Sts;
@@ -15,7 +16,7 @@ namespace EcrCurator.AwsSimulator.Protocol;
 
 /// <summary>
 /// Serves AWS on <c>POST /</c>: the service is told by <c>X-Amz-Target</c> (ECR, ECS: JSON 1.1) or by the form's
-/// <c>Action</c> (STS: query protocol). Every request is checked for a well-formed SigV4 signature, acts as the account
+/// <c>Action</c> (STS: query protocol); and Lambda (REST-JSON) by its paths under <c>/2015-03-31/functions</c>. Every request is checked for a well-formed SigV4 signature, acts as the account
 /// of its access key id in the region of its credential scope, and passes the faults and rate limits in force.
 /// </summary>
 internal sealed class AwsEndpoint(SimulatorState state, FaultBook faults, RateLimiter limiter, RequestLog log, ILogger<AwsEndpoint> logger)
@@ -88,6 +89,12 @@ internal sealed class AwsEndpoint(SimulatorState state, FaultBook faults, RateLi
     private static (AwsService? Service, string Operation, IReadOnlyDictionary<string, string> Form) Identify(HttpRequest request, byte[] body)
     {
         var empty = new Dictionary<string, string>();
+        if (LambdaApi.Serves(request))
+        {
+            var (lambda, parameters) = LambdaApi.Identify(request);
+            return (LambdaApi.Service, lambda, parameters);
+        }
+
         if (request.Headers["X-Amz-Target"].FirstOrDefault() is { } target)
         {
             var dot = target.LastIndexOf('.');
@@ -104,7 +111,7 @@ internal sealed class AwsEndpoint(SimulatorState state, FaultBook faults, RateLi
 
     private static JsonElement ParseJson(AwsService service, byte[] body)
     {
-        if (service == StsApi.Service || body.Length == 0)
+        if (service == StsApi.Service || service == LambdaApi.Service || body.Length == 0)
         {
             return default;
         }
@@ -136,6 +143,11 @@ internal sealed class AwsEndpoint(SimulatorState state, FaultBook faults, RateLi
             return StsWire.WriteResult(response, operation, requestId, xml);
         }
 
+        if (service == LambdaApi.Service)
+        {
+            return LambdaWire.WriteResult(response, result);
+        }
+
         response.ContentType = "application/x-amz-json-1.1";
         return JsonSerializer.SerializeAsync(response.Body, result, result.GetType(), AwsJson.Options);
     }
@@ -152,6 +164,11 @@ internal sealed class AwsEndpoint(SimulatorState state, FaultBook faults, RateLi
         if (service == StsApi.Service)
         {
             return StsWire.WriteError(response, requestId, error);
+        }
+
+        if (service == LambdaApi.Service)
+        {
+            return LambdaWire.WriteError(response, error);
         }
 
         response.StatusCode = error.Status;

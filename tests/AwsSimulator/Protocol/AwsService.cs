@@ -1,4 +1,4 @@
 namespace EcrCurator.AwsSimulator.Protocol;
 
-/// <summary>A JSON 1.1 service: its signing name, its <c>X-Amz-Target</c> prefix and its operations.</summary>
-internal sealed record AwsService(string SigningName, string TargetPrefix, IReadOnlyDictionary<string, AwsOperation> Operations);
+/// <summary>A service: its signing name, its <c>X-Amz-Target</c> prefix (JSON 1.1; none for REST-JSON) and its operations.</summary>
+internal sealed record AwsService(string SigningName, string? TargetPrefix, IReadOnlyDictionary<string, AwsOperation> Operations);

@@ -2,7 +2,7 @@ using EcrCurator.Worlds;
 
 namespace EcrCurator.AwsSimulator.State;
 
-/// <summary>What one account has in one region: its registry, task definitions and clusters.</summary>
+/// <summary>What one account has in one region: its registry, task definitions, clusters and Lambda functions.</summary>
 internal sealed class RegionState(string accountId, string region, DateTimeOffset loadedAt)
 {
     public string AccountId { get; } = accountId;
@@ -16,6 +16,9 @@ internal sealed class RegionState(string accountId, string region, DateTimeOffse
     public TaskDefinitionBook TaskDefinitions { get; } = new();
 
     public SortedList<string, ClusterState> Clusters { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lambda functions by name, as ListFunctions orders them.</summary>
+    public SortedList<string, WorldLambdaFunction> LambdaFunctions { get; } = new(StringComparer.Ordinal);
 
     public static RegionState From(WorldAccount account, DateTimeOffset loadedAt)
     {
@@ -53,6 +56,11 @@ internal sealed class RegionState(string accountId, string region, DateTimeOffse
             state.Clusters[cluster.Name] = clusterState;
         }
 
+        foreach (var function in account.LambdaFunctions)
+        {
+            state.LambdaFunctions[function.Name] = function;
+        }
+
         return state;
     }
 
@@ -74,5 +82,6 @@ internal sealed class RegionState(string accountId, string region, DateTimeOffse
             Services = [.. cluster.Services.Values.Select(entry => entry.Service)],
             Tasks = [.. cluster.Tasks.Values.Select(entry => entry.Task)],
         })],
+        LambdaFunctions = [.. LambdaFunctions.Values],
     };
 }

@@ -29,7 +29,7 @@ public sealed class InventoryBuilder
     public InventoryBuilder Task(
         string image, string? runs = null, string account = Ecr.Account, string region = Ecr.Region, string family = "app", int revision = 1)
     {
-        var site = new UsageSite(account, region, "main", null, $"task-{++tasks}", family, revision);
+        var site = new EcsSite(account, region, "main", null, $"task-{++tasks}", family, revision);
         return Use(image, runs, site);
     }
 
@@ -38,8 +38,23 @@ public sealed class InventoryBuilder
         string image, string? deployed = null, string service = "api", string account = Ecr.Account, string region = Ecr.Region,
         string family = "app", int revision = 1)
     {
-        var site = new UsageSite(account, region, "main", service, null, family, revision);
+        var site = new EcsSite(account, region, "main", service, null, family, revision);
         return Use(image, deployed, site);
+    }
+
+    /// <summary>
+    /// A Lambda function version whose <c>ImageUri</c> is <paramref name="image"/> and which runs the digest of the image
+    /// <paramref name="runs"/> (its <c>ResolvedImageUri</c>, in the repository <paramref name="image"/> names).
+    /// </summary>
+    public InventoryBuilder Lambda(
+        string image, string runs, string function = "resize", string version = "1", string[]? aliases = null,
+        string account = Ecr.Account, string region = Ecr.Region)
+    {
+        var reference = Ecr.Expand(image);
+        var repository = reference.Split('@')[0];
+        repository = repository.LastIndexOf(':') > repository.LastIndexOf('/') ? repository[..repository.LastIndexOf(':')] : repository;
+        uses.AddRange(new LambdaSite(account, region, function, version, aliases).Uses(reference, $"{repository}@{Digests.Of(runs)}"));
+        return this;
     }
 
     public InventoryBuilder TaskDefinition(

@@ -66,4 +66,14 @@ public class AwsEndpointsTests
 
         Assert.Contains("AWS_ENDPOINT_URL_ECR", error.Message);
     }
+
+    [Fact]
+    public void ReachesLambdaAtItsRegionalEndpointOrItsOwnOverride()
+    {
+        Assert.Equal("https://lambda.ap-northeast-1.amazonaws.com/", With().For(AwsService.Lambda, "ap-northeast-1").ToString());
+        Assert.Equal("http://127.0.0.1:4566/", With(("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")).For(AwsService.Lambda, "us-east-1").ToString());
+        var endpoints = With(("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"), ("AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:5001"));
+        Assert.Equal("http://127.0.0.1:5001/", endpoints.For(AwsService.Lambda, "us-east-1").ToString());
+        Assert.Equal("http://127.0.0.1:4566/", endpoints.For(AwsService.Ecr, "us-east-1").ToString());
+    }
 }

@@ -64,6 +64,13 @@ public sealed class Simulator : IAsyncDisposable
         return counts!.Select(count => count.Key[(count.Key.LastIndexOf('/') + 1)..]).ToHashSet();
     }
 
+    /// <summary>How many requests of <c>service:Operation</c> the simulator answered, in every account-region.</summary>
+    public async Task<int> CallsAsync(string operation)
+    {
+        var counts = await Control.GetFromJsonAsync<List<RequestCount>>("requests", TestContext.Current.CancellationToken);
+        return counts!.Where(count => count.Key.EndsWith("/" + operation, StringComparison.Ordinal)).Sum(count => count.Requests);
+    }
+
     public async ValueTask DisposeAsync()
     {
         PointAwsAt(null);

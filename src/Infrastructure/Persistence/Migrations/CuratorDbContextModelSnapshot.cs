@@ -882,6 +882,11 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("incomplete_reasons");
 
+                    b.PrimitiveCollection<string[]>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("notes");
+
                     b.PrimitiveCollection<string[]>("Problems")
                         .IsRequired()
                         .HasColumnType("text[]")

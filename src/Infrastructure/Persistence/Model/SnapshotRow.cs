@@ -22,6 +22,9 @@ public sealed class SnapshotRow
     /// <summary>Registries and repositories that could not be read and were left out.</summary>
     public string[] Problems { get; set; } = [];
 
+    /// <summary>What the usage reads left out by configuration (Lambda turned off), stated with every status.</summary>
+    public string[] Notes { get; set; } = [];
+
     public int Repositories { get; set; }
 
     public int Images { get; set; }
@@ -54,7 +57,7 @@ public static class SourceStatus
     public const string Failed = "Failed";
 }
 
-/// <summary>One account-region of a snapshot: its registry and its ECS usage, with progress and errors.</summary>
+/// <summary>One account-region of a snapshot: its registry and its usage (ECS, Lambda), with progress and errors.</summary>
 public sealed class SnapshotSourceRow
 {
     public long Id { get; set; }

@@ -46,7 +46,11 @@ public sealed record SnapshotSummary(
     string StartedBy,
     string Status,
     IReadOnlyList<string> IncompleteReasons,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>What its usage reads left out by configuration (Lambda turned off).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>One settled snapshot on the trend: the bytes stored then, and the bytes deleted by executions up to then.</summary>
 public sealed record TrendPoint(long SnapshotId, DateTimeOffset At, long StoredBytes, long RealisedBytes);

@@ -71,11 +71,14 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
         var snapshot = await db.Snapshots.AsNoTracking()
             .Where(row => row.Status != SnapshotStatus.Running)
             .OrderByDescending(row => row.Id)
-            .Select(row => new { row.Id, row.StartedAt, row.FinishedAt, row.StartedBy, row.Status, row.IncompleteReasons, row.Problems })
+            .Select(row => new { row.Id, row.StartedAt, row.FinishedAt, row.StartedBy, row.Status, row.IncompleteReasons, row.Problems, row.Notes })
             .FirstOrDefaultAsync(cancellation);
         return snapshot is null
             ? null
-            : new SnapshotSummary(snapshot.Id, snapshot.StartedAt, snapshot.FinishedAt, snapshot.StartedBy, snapshot.Status, snapshot.IncompleteReasons, snapshot.Problems);
+            : new SnapshotSummary(snapshot.Id, snapshot.StartedAt, snapshot.FinishedAt, snapshot.StartedBy, snapshot.Status, snapshot.IncompleteReasons, snapshot.Problems)
+            {
+                Notes = snapshot.Notes,
+            };
     }
 
     /// <summary>

@@ -54,9 +54,9 @@ public static class PlanCommand
             PlanTable.Write(plan, storage, output);
         }
 
-        foreach (var problem in read.Problems)
+        foreach (var line in read.Problems.Concat(read.Notes))
         {
-            errors.WriteLine(problem);
+            errors.WriteLine(line);
         }
 
         foreach (var reason in plan.IncompleteReasons)

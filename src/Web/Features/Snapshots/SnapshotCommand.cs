@@ -23,7 +23,7 @@ public static class SnapshotCommand
         output.WriteLine(
             $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {snapshot.Repositories} repositories, {snapshot.Images} images, "
             + $"{snapshot.Candidates} candidates ({snapshot.CandidateBytes} bytes by image size, {snapshot.ReclaimableBytes} actually freed).");
-        foreach (var problem in snapshot.Problems.Concat(snapshot.IncompleteReasons))
+        foreach (var problem in snapshot.Problems.Concat(snapshot.IncompleteReasons).Concat(snapshot.Notes))
         {
             errors.WriteLine(problem);
         }

@@ -1,6 +1,7 @@
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Aws.Ecr;
 using EcrCurator.Infrastructure.Aws.Ecs;
+using EcrCurator.Infrastructure.Aws.Lambda;
 using EcrCurator.Infrastructure.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public sealed class AwsUnderTest : IAsyncDisposable
         connections = new AwsConnections(new AwsCredentialStore(), new AwsEndpoints(configuration), Options.Create(new AwsOptions { Aws = options }), counter, time);
         Ecr = new EcrClient(connections.Client(Target, AwsService.Ecr));
         Ecs = new EcsClient(connections.Client(Target, AwsService.Ecs));
+        Lambda = new LambdaClient(connections.Client(Target, AwsService.Lambda), new LambdaRates(time ?? TimeProvider.System));
     }
 
     public CapturingListener Listener { get; }
@@ -37,6 +39,8 @@ public sealed class AwsUnderTest : IAsyncDisposable
     public EcrClient Ecr { get; }
 
     public EcsClient Ecs { get; }
+
+    public LambdaClient Lambda { get; }
 
     public AwsConnections Connections => connections;
 

@@ -14,7 +14,7 @@ public static class Conformance
         return (capture, aws.Listener.Requests, result);
     }
 
-    /// <summary>Same method, path, X-Amz-Target, Content-Type and JSON body as the official SDK, each request validly signed.</summary>
+    /// <summary>Same method, path (query included), X-Amz-Target, Content-Type and JSON body (REST-JSON reads have none) as the official SDK, each request validly signed.</summary>
     public static void AssertSentAsTheOfficialSdkDoes(SdkCapture capture, IReadOnlyList<CapturedRequest> sent)
     {
         Assert.True(
@@ -32,7 +32,11 @@ public static class Conformance
         Assert.Equal(official.Path, ours.Path);
         Assert.Equal(official.Header("x-amz-target"), ours.Header("x-amz-target"));
         Assert.Equal(official.Header("content-type"), ours.Header("content-type"));
-        JsonComparison.AssertSameJson(official.BodyText, ours.BodyText, $"{what}: the JSON body");
+        if (official.Body.Length > 0 || ours.Body.Length > 0)
+        {
+            JsonComparison.AssertSameJson(official.BodyText, ours.BodyText, $"{what}: the JSON body");
+        }
+
         AssertValidlySigned(official, ours, what);
     }
 

@@ -27,6 +27,20 @@ public class LastSnapshotTests : ComponentTest
     }
 
     [Fact]
+    public void ShowsWhatTheSnapshotLeftOutByConfiguration()
+    {
+        var snapshot = new SnapshotSummary(8, Started, Started.AddMinutes(1), "alice", "Complete", [], [])
+        {
+            Notes = ["Lambda functions were not read (Curator:Usage:Lambda is false): an image that only a Lambda function runs is not protected."],
+        };
+
+        var status = Render<LastSnapshot>(parameters => parameters.Add(component => component.Snapshot, snapshot));
+
+        Assert.Equal(snapshot.Notes, status.FindAll("[data-testid=snapshot-note]").Select(note => note.TextContent.Trim()));
+        Assert.Empty(status.FindAll("[data-testid=snapshot-reasons]"));
+    }
+
+    [Fact]
     public void ACompleteSnapshotNeedsNoExplanation()
     {
         var snapshot = new SnapshotSummary(8, Started, Started.AddMinutes(1), "alice", "Complete", [], []);

@@ -137,6 +137,32 @@ public class OverviewServiceTests
     }
 
     [Fact]
+    public async Task ADeploymentWhoseRoleCannotReadLambdaIsToldWhichPermissionToGrantOrWhichSettingTurnsLambdaOff()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await app.Simulator.InjectAsync(new { kind = "access-denied", accountId = DashboardApp.RegistryAccount, operation = "lambda:ListFunctions" });
+        await app.SnapshotAsync();
+
+        var last = (await OverviewAsync(app, CuratorRoles.Viewer)).LastSnapshot!;
+
+        Assert.Equal("Incomplete", last.Status);
+        var reason = Assert.Single(last.IncompleteReasons);
+        Assert.Contains("lambda:ListFunctions", reason);
+        Assert.Contains("Curator:Usage:Lambda", reason);
+    }
+
+    [Fact]
+    public async Task EverySnapshotSaysWhenLambdaIsNotRead()
+    {
+        await using var app = await DashboardApp.StartAsync(settings: "--Curator:Usage:Lambda=false");
+
+        var last = (await OverviewAsync(app, CuratorRoles.Viewer)).LastSnapshot!;
+
+        Assert.Equal("Complete", last.Status);
+        Assert.Equal([Infrastructure.Inventory.UsageOptions.LambdaOffNote], last.Notes);
+    }
+
+    [Fact]
     public async Task WhileASnapshotRunsItsProgressIsShownBesideTheLastSettledOne()
     {
         await using var app = await DashboardApp.StartAsync();

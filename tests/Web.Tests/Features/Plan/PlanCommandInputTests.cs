@@ -31,6 +31,15 @@ public class PlanCommandInputTests
     }
 
     [Fact]
+    public void RefusesALambdaSettingThatIsNeitherTrueNorFalseNamingTheKey()
+    {
+        var run = PlanRun.Of("plan", "--world", PlanRun.World("lambda"), "--Curator:Usage:Lambda=sometimes");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Curator:Usage:Lambda", run.Errors);
+    }
+
+    [Fact]
     public void RefusesATeamPolicyWithoutATeam()
     {
         var run = PlanRun.Of("plan", "--world", PlanRun.World("seed-table"), "--Curator:TeamPolicies:0:KeepNewest=5");

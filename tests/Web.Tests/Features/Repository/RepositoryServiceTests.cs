@@ -72,7 +72,7 @@ public class RepositoryServiceTests
     }
 
     [Fact]
-    public async Task WhereAnInUseImageRunsIsShownByAccountClusterAndServiceOrTask()
+    public async Task WhereAnInUseImageRunsIsShownByAccountClusterAndServiceOrTaskOrLambdaVersion()
     {
         await using var app = await DashboardApp.StartAsync();
         var used = await ReadAsync(app, db => db.Images.Where(image => image.UsedBy.Length > 0 && image.Manifests.Length == 0 && image.Subject == null).ToListAsync(Cancellation));
@@ -89,6 +89,12 @@ public class RepositoryServiceTests
             Assert.All(line.UsedBy, site =>
             {
                 Assert.Matches("^[0-9]{12}$", site.AccountId);
+                if (site.Function is not null)
+                {
+                    Assert.NotNull(site.Version); // a Lambda function version
+                    return;
+                }
+
                 Assert.NotEmpty(site.Cluster);
                 Assert.True(site.Service is not null ^ site.TaskId is not null);
                 Assert.NotNull(site.TaskDefinition);

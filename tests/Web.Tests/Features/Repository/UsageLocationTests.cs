@@ -24,7 +24,7 @@ public class UsageLocationTests
     [Fact]
     public void ReadsBackWhatTheSnapshotWrites()
     {
-        var site = new UsageSite("222222222222", "ap-northeast-1", "blue", "web", null, "web", 7);
+        var site = new EcsSite("222222222222", "ap-northeast-1", "blue", "web", null, "web", 7);
 
         var location = UsageLocation.Parse(site.ToString());
 
@@ -39,7 +39,28 @@ public class UsageLocationTests
         Assert.Equal(("prod", "api", (string?)null), (location.Cluster, location.Service, location.TaskDefinition));
     }
 
+    [Fact]
+    public void ALambdaVersionNamesItsFunctionVersionAndAliases()
+    {
+        var site = new LambdaSite("222222222222", "ap-northeast-1", "resize", "55", ["previous", "live"]);
+
+        var location = UsageLocation.Parse(site.ToString());
+
+        Assert.Equal(
+            ("222222222222", "ap-northeast-1", "", "resize", "55", "live, previous"),
+            (location.AccountId, location.Region, location.Cluster, location.Function, location.Version, string.Join(", ", location.Aliases)));
+    }
+
+    [Fact]
+    public void LambdasLatestWithoutAliasesReadsBack()
+    {
+        var location = UsageLocation.Parse("lambda:111111111111/us-east-1/thumb:$LATEST");
+
+        Assert.Equal(("thumb", "$LATEST", 0), (location.Function, location.Version, location.Aliases.Count));
+    }
+
     [Theory]
+    [InlineData("lambda:111111111111/us-east-1/thumb")]
     [InlineData("something else")]
     [InlineData("111111111111/ap-northeast-1/prod/deployment/x (f:1)")]
     public void AnEntryOfAnotherShapeIsShownWholeRatherThanHidden(string entry)

@@ -1,4 +1,4 @@
-// Captures what the official AWS SDK for JavaScript v3 sends and parses for every ECR and ECS operation that
+// Captures what the official AWS SDK for JavaScript v3 sends and parses for every ECR, ECS and Lambda operation that
 // ECR Curator calls, so that the .NET conformance tests (tests/Infrastructure.Tests/Aws/Conformance) can hold
 // the hand-written client to it without npm at test time.
 //
@@ -42,6 +42,7 @@ process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/aws-credentials";
 
 const ecrModule = await import("@aws-sdk/client-ecr");
 const ecsModule = await import("@aws-sdk/client-ecs");
+const lambdaModule = await import("@aws-sdk/client-lambda");
 const version = (name) => JSON.parse(readFileSync(join(here, "node_modules", ...name.split("/"), "package.json"), "utf8")).version;
 
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
@@ -76,6 +77,10 @@ const endpoint = `http://127.0.0.1:${server.address().port}`;
 
 const ecr = new ecrModule.ECRClient({ region, endpoint, credentials });
 const ecs = new ecsModule.ECSClient({ region, endpoint, credentials });
+const lambda = new lambdaModule.LambdaClient({ region, endpoint, credentials });
+const clients = { ecr: [ecr, ecrModule], ecs: [ecs, ecsModule], lambda: [lambda, lambdaModule] };
+// Lambda speaks REST-JSON: its answers are application/json.
+const restJson = { "Content-Type": "application/json" };
 
 // Dates as the SDK parsed them: ISO text plus epoch seconds, which is what the JSON 1.1 wire carries.
 const plain = (value) => {
@@ -96,18 +101,18 @@ const write = (name, content) => {
   writeFileSync(join(outDir, `${name}.json`), JSON.stringify(content, null, 2) + "\n");
   written.push(name);
 };
-const sdkOf = (service) => (service === "ecr" ? `@aws-sdk/client-ecr@${version("@aws-sdk/client-ecr")}` : `@aws-sdk/client-ecs@${version("@aws-sdk/client-ecs")}`);
+const sdkOf = (service) => `@aws-sdk/client-${service}@${version(`@aws-sdk/client-${service}`)}`;
 
 // One operation: a single command, or a paginator over every page. `responses` are the canned bodies in order.
 async function capture({ name, service, operation, input, pageSize, paginate, responses, note }) {
-  queue = responses.map((body) => ({ body: JSON.stringify(body) }));
+  queue = responses.map((body) => ({ body: JSON.stringify(body), headers: service === "lambda" ? restJson : undefined }));
   recorded = [];
-  const client = service === "ecr" ? ecr : ecs;
+  const [client, module] = clients[service];
   const outputs = [];
   if (paginate) {
     for await (const page of paginate({ client, pageSize }, structuredClone(input))) outputs.push(page);
   } else {
-    const Command = (service === "ecr" ? ecrModule : ecsModule)[`${operation}Command`];
+    const Command = module[`${operation}Command`];
     outputs.push(await client.send(new Command(structuredClone(input))));
   }
   if (recorded.length !== responses.length) throw new Error(`${name}: ${recorded.length} requests for ${responses.length} responses`);
@@ -444,7 +449,82 @@ const ecsCases = [
   },
 ];
 
-for (const c of [...ecrCases, ...ecsCases]) {
+// Lambda (REST-JSON): what LambdaClient sends for account 111111111111: every version (FunctionVersion=ALL) in pages
+// of 50, each version's code by Qualifier, and every alias of a function.
+const lambdaArn = (name, qualifier) => `arn:aws:lambda:us-east-1:${account}:function:${name}${qualifier ? `:${qualifier}` : ""}`;
+const lambdaVersion = (name, version, packageType, extra = {}) => ({
+  FunctionName: name,
+  FunctionArn: lambdaArn(name, version),
+  Role: `arn:aws:iam::${account}:role/${name}`,
+  CodeSize: 0,
+  Description: "",
+  Timeout: 3,
+  MemorySize: 128,
+  LastModified: "2026-11-20T03:00:00.000+0000",
+  CodeSha256: packageType === "Image" ? "a".repeat(64) : "q1w2e3r4t5y6u7i8o9p0q1w2e3r4t5y6u7i8o9p0qwe=",
+  Version: version,
+  RevisionId: "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+  State: "Active",
+  PackageType: packageType,
+  Architectures: ["x86_64"],
+  ...extra,
+});
+const lambdaCases = [
+  {
+    name: "lambda-ListFunctions",
+    service: "lambda",
+    operation: "ListFunctions",
+    input: { FunctionVersion: "ALL" },
+    pageSize: 50,
+    paginate: lambdaModule.paginateListFunctions,
+    note: "Every version of every function, every page: LambdaClient.ListFunctionVersionsAsync; the marker has characters a query escapes",
+    responses: [
+      { Functions: [lambdaVersion("hook", "$LATEST", "Zip", { Runtime: "python3.12", Handler: "app.handler" }), lambdaVersion("resize", "$LATEST", "Image"), lambdaVersion("resize", "1", "Image")], NextMarker: "page+2/of=2 $" },
+      { Functions: [lambdaVersion("resize", "2", "Image")] },
+    ],
+  },
+  {
+    name: "lambda-GetFunction",
+    service: "lambda",
+    operation: "GetFunction",
+    input: { FunctionName: "resize", Qualifier: "$LATEST" },
+    note: "LambdaClient.GetCodeAsync for $LATEST: the image and the digest Lambda resolved",
+    responses: [
+      {
+        Configuration: lambdaVersion("resize", "$LATEST", "Image"),
+        Code: { RepositoryType: "ECR", ImageUri: image("img/resize", ":latest"), ResolvedImageUri: image("img/resize", "@" + digest("a")) },
+        Tags: { team: "media" },
+      },
+    ],
+  },
+  {
+    name: "lambda-GetFunction-version",
+    service: "lambda",
+    operation: "GetFunction",
+    input: { FunctionName: "resize", Qualifier: "12" },
+    note: "LambdaClient.GetCodeAsync for a published version",
+    responses: [
+      {
+        Configuration: lambdaVersion("resize", "12", "Image"),
+        Code: { RepositoryType: "ECR", ImageUri: image("img/resize", ":v12"), ResolvedImageUri: image("img/resize", "@" + digest("b")) },
+      },
+    ],
+  },
+  {
+    name: "lambda-ListAliases",
+    service: "lambda",
+    operation: "ListAliases",
+    input: { FunctionName: "resize" },
+    paginate: lambdaModule.paginateListAliases,
+    note: "Every alias of a function, every page: LambdaClient.ListAliasesAsync; a weighted alias sends a share to a second version",
+    responses: [
+      { Aliases: [{ AliasArn: lambdaArn("resize", "beta"), Name: "beta", FunctionVersion: "11", Description: "", RoutingConfig: { AdditionalVersionWeights: { 12: 0.1 } }, RevisionId: "r-1" }], NextMarker: "aliases+2" },
+      { Aliases: [{ AliasArn: lambdaArn("resize", "live"), Name: "live", FunctionVersion: "12", Description: "", RevisionId: "r-2" }] },
+    ],
+  },
+];
+
+for (const c of [...ecrCases, ...ecsCases, ...lambdaCases]) {
   await capture(c);
   console.log(`captured ${c.name}: ${recorded.length} request(s)`);
 }
@@ -474,7 +554,7 @@ const errorCases = [
 // How the SDK's retry middleware classified each failed attempt (THROTTLING, TRANSIENT, SERVER_ERROR or
 // CLIENT_ERROR; only the first two are retried), read off the configured retry strategy as it is asked.
 let errorTypes = [];
-for (const client of [ecr, ecs]) {
+for (const client of [ecr, ecs, lambda]) {
   const strategy = await client.config.retryStrategy();
   const refresh = strategy.refreshRetryTokenForRetry.bind(strategy);
   strategy.refreshRetryTokenForRetry = (token, info) => {
@@ -538,6 +618,50 @@ write("errors-and-retries", {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Lambda's errors (REST-JSON): the code in x-amzn-ErrorType, a {"Type", "Message"} body, the status Lambda gives it.
+const lambdaErrorCases = [
+  { case: "lambda-function-not-found-404", operation: "GetFunction", input: { FunctionName: "gone", Qualifier: "3" }, status: 404, headers: { "x-amzn-ErrorType": "ResourceNotFoundException" }, body: { Type: "User", Message: `Function not found: ${lambdaArn("gone", "3")}` } },
+  { case: "lambda-too-many-requests-429", operation: "ListFunctions", input: { FunctionVersion: "ALL", MaxItems: 50 }, status: 429, headers: { "x-amzn-ErrorType": "TooManyRequestsException", "Retry-After": "1" }, body: { Type: "User", Message: "Rate exceeded", Reason: "CallerRateLimitExceeded" } },
+  { case: "lambda-access-denied-403", operation: "ListAliases", input: { FunctionName: "resize" }, status: 403, headers: { "x-amzn-ErrorType": "AccessDeniedException" }, body: { Type: "User", Message: `User: arn:aws:iam::${account}:user/curator is not authorized to perform: lambda:ListAliases on resource: ${lambdaArn("resize")}` } },
+  { case: "lambda-service-exception-500", operation: "GetFunction", input: { FunctionName: "resize", Qualifier: "$LATEST" }, status: 500, headers: { "x-amzn-ErrorType": "ServiceException" }, body: { Type: "Service", Message: "internal" } },
+];
+const lambdaErrors = [];
+for (const c of lambdaErrorCases) {
+  queue = [{ status: c.status, headers: { ...restJson, ...c.headers }, body: JSON.stringify(c.body) }];
+  recorded = [];
+  errorTypes = [];
+  let raised;
+  try {
+    await lambda.send(new lambdaModule[`${c.operation}Command`](structuredClone(c.input)));
+    throw new Error(`${c.case}: the SDK did not fail`);
+  } catch (error) {
+    raised = error;
+  }
+  const header = (r, name) => r.rawHeaders.find(([k]) => k.toLowerCase() === name)?.[1];
+  lambdaErrors.push({
+    case: c.case,
+    service: "lambda",
+    operation: c.operation,
+    input: c.input,
+    responseStatus: c.status,
+    responseHeaders: c.headers,
+    responseBody: JSON.stringify(c.body),
+    attempts: recorded.length,
+    amzSdkRequestHeaders: recorded.map((r) => header(r, "amz-sdk-request")),
+    error: { name: raised.name, message: raised.message, $fault: raised.$fault, $metadata: raised.$metadata, $retryable: raised.$retryable },
+    firstRequest: cleanRequests()[0],
+  });
+  console.log(`captured error ${c.case}: ${raised.name} after ${recorded.length} attempt(s)`);
+}
+write("lambda-errors-and-retries", {
+  sdk: sdkOf("lambda"),
+  node: process.version,
+  fixedClock: FIXED_CLOCK,
+  note: "Each case: the canned Lambda error (repeated on every attempt), how many attempts the SDK made and the error it raised.",
+  results: lambdaErrors,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // The backoff itself: the SDK's own retry strategy (the one the ECR client is configured with), with Math.random
 // pinned to 1 for the ceiling of each retry and to 0 for the floor; timers run at once and their delays are read.
 async function backoff(errorType, random, maxAttempts) {
@@ -581,5 +705,6 @@ write("retry-backoff", {
 
 ecr.destroy();
 ecs.destroy();
+lambda.destroy();
 server.close();
 console.log(`wrote ${written.length} files to ${outDir}`);
