@@ -41,7 +41,7 @@ public static class WorldInventory
         from deployment in service.Deployments
         where CountedDeployments.Contains(deployment.Status)
         let definition = definitions[deployment.TaskDefinition]
-        let site = new UsageSite(account.AccountId, account.Region, cluster.Name, service.Name, null, definition.Family, definition.Revision)
+        let site = new EcsSite(account.AccountId, account.Region, cluster.Name, service.Name, null, definition.Family, definition.Revision)
         from container in definition.Containers.Select((container, i) => (container.Image, Digest: deployment.ImageDigests?.ElementAtOrDefault(i)))
         select new ImageUse(container.Image, container.Digest, site);
 
@@ -52,7 +52,7 @@ public static class WorldInventory
         {
             var definition = definitions[task.TaskDefinition];
             var service = task.Group is { } group && group.StartsWith("service:", StringComparison.Ordinal) ? group["service:".Length..] : null;
-            var site = new UsageSite(account.AccountId, account.Region, cluster.Name, service, task.Id, definition.Family, definition.Revision);
+            var site = new EcsSite(account.AccountId, account.Region, cluster.Name, service, task.Id, definition.Family, definition.Revision);
             foreach (var container in task.Containers)
             {
                 yield return new ImageUse(container.Image, container.ImageDigest, site);

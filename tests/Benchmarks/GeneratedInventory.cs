@@ -37,7 +37,7 @@ public static class GeneratedInventory
             var image = repository.Images[random.Next(repository.Images.Count)];
             var host = $"{repository.Key.AccountId}.dkr.ecr.{Region}.amazonaws.com/{repository.Key.Name}";
             var reference = image.Tags.Count > 0 && u % 2 == 0 ? $"{host}:{image.Tags[0]}" : $"{host}@{image.Digest}";
-            var site = new UsageSite(repository.Key.AccountId, Region, "prod", u % 4 == 0 ? "svc" : null, u % 4 == 0 ? null : $"task{u}", repository.Key.Name.Split('/')[1], 3);
+            var site = new EcsSite(repository.Key.AccountId, Region, "prod", u % 4 == 0 ? "svc" : null, u % 4 == 0 ? null : $"task{u}", repository.Key.Name.Split('/')[1], 3);
             allUses.Add(new ImageUse(reference, image.Digest, site));
         }
 

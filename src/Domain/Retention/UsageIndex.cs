@@ -53,7 +53,9 @@ internal sealed class UsageIndex
         IReadOnlyList<ImageUse> uses, IReadOnlyList<TaskDefinitionRecord> taskDefinitions, Dictionary<RepositoryKey, int> positions, RetentionPolicy[] policies, int deepest)
     {
         var familiesInUse = uses
-            .Select(use => (use.Site.AccountId, use.Site.Region, use.Site.Family))
+            .Select(use => use.Site)
+            .OfType<EcsSite>()
+            .Select(site => (site.AccountId, site.Region, site.Family))
             .ToHashSet();
         var revisionsByFamily = taskDefinitions
             .Where(definition => definition.IsActive

@@ -157,7 +157,7 @@ public sealed class EcsUsageReader(AwsConnections connections, IOptions<AwsOptio
             return names.Zip(definitions).ToDictionary(pair => pair.First, pair => pair.Second);
         }
 
-        private UsageSite Site(EcsTaskDefinition definition, string? service, string? task) =>
+        private EcsSite Site(EcsTaskDefinition definition, string? service, string? task) =>
             new(source.AccountId, source.Region, cluster, service, task, definition.Family, definition.Revision);
 
         private void Use(string? image, string? digest, UsageSite site)

@@ -29,7 +29,7 @@ public sealed class InventoryBuilder
     public InventoryBuilder Task(
         string image, string? runs = null, string account = Ecr.Account, string region = Ecr.Region, string family = "app", int revision = 1)
     {
-        var site = new UsageSite(account, region, "main", null, $"task-{++tasks}", family, revision);
+        var site = new EcsSite(account, region, "main", null, $"task-{++tasks}", family, revision);
         return Use(image, runs, site);
     }
 
@@ -38,7 +38,7 @@ public sealed class InventoryBuilder
         string image, string? deployed = null, string service = "api", string account = Ecr.Account, string region = Ecr.Region,
         string family = "app", int revision = 1)
     {
-        var site = new UsageSite(account, region, "main", service, null, family, revision);
+        var site = new EcsSite(account, region, "main", service, null, family, revision);
         return Use(image, deployed, site);
     }
 
@@ -60,6 +60,13 @@ public sealed class InventoryBuilder
     public InventoryBuilder Incomplete(string reason)
     {
         incomplete.Add(reason);
+        return this;
+    }
+
+    /// <summary>A usage report from <paramref name="source"/> naming <paramref name="images"/>, received now, unexpired unless said.</summary>
+    public InventoryBuilder Report(string source, string[] images, DateTimeOffset? expires = null)
+    {
+        uses.AddRange(new UsageReport(source, [.. images.Select(Ecr.Expand)], Clock.Now.AddDays(-1), expires ?? Clock.Now.AddHours(1)).UsesAt(Clock.Now));
         return this;
     }
 

@@ -97,7 +97,7 @@ internal sealed class RandomWorldGenerator(int seed)
     /// <summary>A use of a random image: most name it (recorded in <c>used</c>), some name nothing.</summary>
     private void Use()
     {
-        var site = new UsageSite(
+        var site = new EcsSite(
             Pick(Accounts), Pick(Regions), "main", random.Next(2) == 0 ? "svc" : null, null, Pick(Families), random.Next(1, 7));
         site = site.Service is null || random.Next(2) == 0 ? site with { TaskId = $"task-{uses.Count}" } : site;
         var repository = Pick(repositories);

@@ -85,7 +85,7 @@ public class InUseTests
         var plan = MovedLatest().Service("care/api:latest", deployed: "old").Evaluate();
 
         Assert.Equal("keep: in-use, outside-window, untagged", plan.Of("care/api", "old").Verdict());
-        var site = Assert.Single(plan.Of("care/api", "old").UsedBy);
+        var site = Assert.IsType<EcsSite>(Assert.Single(plan.Of("care/api", "old").UsedBy));
         Assert.Null(site.TaskId);
         Assert.Equal("api", site.Service);
     }

@@ -24,7 +24,7 @@ public class UsageLocationTests
     [Fact]
     public void ReadsBackWhatTheSnapshotWrites()
     {
-        var site = new UsageSite("222222222222", "ap-northeast-1", "blue", "web", null, "web", 7);
+        var site = new EcsSite("222222222222", "ap-northeast-1", "blue", "web", null, "web", 7);
 
         var location = UsageLocation.Parse(site.ToString());
 
