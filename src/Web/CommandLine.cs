@@ -5,6 +5,7 @@ using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.Plan;
 using EcrCurator.Web.Features.Snapshots;
+using EcrCurator.Web.Features.Tokens;
 using EcrCurator.Worlds;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -56,6 +57,8 @@ public static class CommandLine
                 return await MigrateCommand.RunAsync(rest, output, errors);
             case [ApproveCommand.Verb, .. var rest]:
                 return await ApproveCommand.RunAsync(rest, output, errors);
+            case [TokenCommand.Verb, .. var rest]:
+                return await TokenCommand.RunAsync(rest, output, errors);
             case [] or [['-', ..], ..]:
                 await Server.RunAsync(args);
                 return 0;
@@ -77,6 +80,11 @@ public static class CommandLine
                       approve PROPOSAL --as NAME [--comment TEXT] [--exclude DIGEST]... [--reject | --resume]
                                 approves (then executes, re-checking live AWS) or rejects a proposal, or resumes
                                 the execution of an approved one.
+                      token create --name NAME --scope SCOPE [--scope SCOPE]... [--team TEAM]... [--expires-in-days N] --as NAME
+                                creates an API token (scopes: read, pins:write, usage:report; default 90 days) and
+                                prints it alone on the last line: it is shown only this once.
+                      token revoke NAME --as NAME
+                                revokes an API token.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

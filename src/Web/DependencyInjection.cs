@@ -1,5 +1,6 @@
 using EcrCurator.Web.Components;
 using EcrCurator.Web.Components.Shared;
+using EcrCurator.Web.Features.Api;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.History;
 using EcrCurator.Web.Features.Overview;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ApprovalsService>();
         builder.Services.AddScoped<HistoryService>();
         builder.Services.AddScoped<SettingsService>();
+        builder.AddApi();
         return builder;
     }
 
@@ -49,12 +51,14 @@ public static class DependencyInjection
         app.UseCultures();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApi();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapMetrics();
         app.MapSignIn();
         app.MapCultures();
         app.MapAuditExport();
+        app.MapApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapJobsDashboard();
         return app;
