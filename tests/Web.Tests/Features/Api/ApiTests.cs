@@ -121,6 +121,18 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.NotFound, pinning.StatusCode);
         Assert.Equal(0, await ReadAsync(app, db => db.Pins.CountAsync(Cancellation)));
 
+        await using (var admin = app.As("alice", Web.SignIn.CuratorRoles.Admin))
+        {
+            await admin.ServiceProvider.GetRequiredService<Web.Features.Pins.PinsService>()
+                .PinAsync(other.AccountId, other.Region, other.Repository, other.Digest, "theirs", null, Cancellation);
+        }
+
+        var pins = await client.GetFromJsonAsync<JsonElement>("api/v1/pins", Cancellation);
+        using var unpinning = await client.DeleteAsync($"api/v1/pins/{await ReadAsync(app, db => db.Pins.Select(row => row.Id).SingleAsync(Cancellation))}", Cancellation);
+        Assert.Equal(0, pins.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, unpinning.StatusCode);
+        Assert.Equal(1, await ReadAsync(app, db => db.Pins.CountAsync(Cancellation)));
+
         var own = await CandidateAsync(app, mine);
         var page = await client.GetFromJsonAsync<JsonElement>($"api/v1/repositories/{own.AccountId}/{own.Region}/{Uri.EscapeDataString(own.Repository)}/images?decision=delete", Cancellation);
         Assert.Contains(page.GetProperty("images").EnumerateArray(), image => image.GetProperty("digest").GetString() == own.Digest);
