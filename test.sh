@@ -28,6 +28,11 @@ if ! command -v docker-compose >/dev/null; then
   echo "Installing docker-compose from Debian's packages..."
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 docker-compose >/dev/null
 fi
+# jq and curl for the Kubernetes usage reporter's tests (deploy/reporters/kubernetes), which run it with sh.
+if ! command -v jq >/dev/null || ! command -v curl >/dev/null; then
+  echo "Installing jq and curl from Debian's packages..."
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 jq curl >/dev/null
+fi
 rm -rf artifacts/screenshots
 
 dotnet build EcrCurator.sln --configuration Release --nologo --verbosity quiet

@@ -6,6 +6,7 @@ using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.History;
 using EcrCurator.Web.Features.Plan;
 using EcrCurator.Web.Features.Snapshots;
+using EcrCurator.Web.Features.Tokens;
 using EcrCurator.Worlds;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -68,6 +69,8 @@ public static class CommandLine
                 return await ApproveCommand.RunAsync(rest, output, errors);
             case [AuditCommand.Verb, .. var rest]:
                 return await AuditCommand.RunAsync(rest, output, errors);
+            case [TokenCommand.Verb, .. var rest]:
+                return await TokenCommand.RunAsync(rest, output, errors);
             case [] or [['-', ..], ..]:
                 await Server.RunAsync(args);
                 return 0;
@@ -94,6 +97,11 @@ public static class CommandLine
                       audit verify [--expect-head HASH]
                                 checks the audit log's hash chain: exit 1 when an entry was edited, removed or
                                 reordered, or (with --expect-head) when the chain no longer holds that head.
+                      token create --name NAME --scope SCOPE [--scope SCOPE]... [--team TEAM]... [--expires-in-days N] --as NAME
+                                creates an API token (scopes: read, pins:write, usage:report; default 90 days) and
+                                prints it alone on the last line: it is shown only this once.
+                      token revoke NAME --as NAME
+                                revokes an API token.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

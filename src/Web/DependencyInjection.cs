@@ -1,6 +1,7 @@
 using EcrCurator.Infrastructure.Configuration;
 using EcrCurator.Web.Components;
 using EcrCurator.Web.Components.Shared;
+using EcrCurator.Web.Features.Api;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.History;
 using EcrCurator.Web.Features.Overview;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ApprovalsService>();
         builder.Services.AddScoped<HistoryService>();
         builder.Services.AddScoped<SettingsService>();
+        builder.AddApi();
         return builder;
     }
 
@@ -69,11 +71,13 @@ public static class DependencyInjection
         app.UseCultures();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApi();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapCultures();
         app.MapAuditExport();
+        app.MapApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapJobsDashboard();
         return app;

@@ -10,7 +10,8 @@ namespace EcrCurator.Benchmarks;
 
 /// <summary>
 /// <c>plan</c> end to end (host start, every AWS call, the engine, the JSON) against the simulator serving a generated
-/// world in one account-region; with added latency per call it compares the wall time with the floor
+/// world in one account-region (<c>--lambda-share</c> of its repositories run by Lambda functions, 0.1 by default; 0 for
+/// none); with added latency per call it compares the wall time with the floor
 /// (calls × latency ÷ concurrency) and the calls with the fewest AWS's page and batch limits allow; with
 /// <c>--throttle-percent N</c> that share of every call is answered ThrottlingException, and the decisions are
 /// compared with those of a run without.

@@ -3,6 +3,7 @@ using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Infrastructure.Reports;
 using EcrCurator.Infrastructure.Snapshots;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace EcrCurator.Infrastructure.Execution;
 
 /// <summary>
 /// The world as it is just before a batch: the repository's images read again, usage from every usage source read
-/// no longer ago than the limit allows, and the current pins and policies, ready to be decided.
+/// no longer ago than the limit allows, the usage reported through the API, and the current pins and policies, ready to be decided.
 /// </summary>
 public sealed class LiveCheck(
     LiveUsage usage, IRegistryReader registries, SnapshotStore store, IOptions<RetentionOptions> retention, IOptions<AwsOptions> aws, TimeProvider time)
@@ -24,6 +25,12 @@ public sealed class LiveCheck(
         if (read.Incomplete is { } incomplete)
         {
             return LiveWorld.Unverified(incomplete);
+        }
+
+        var reported = await ReportedUsage.ReadAsync(db, time.GetUtcNow(), cancellation);
+        if (reported.Silent.Count > 0)
+        {
+            return LiveWorld.Unverified(reported.Silent[0]);
         }
 
         if (!read.Curates(repository))
@@ -43,7 +50,7 @@ public sealed class LiveCheck(
             return LiveWorld.Unverified($"Repository {repository} could not be read: {error.Message}");
         }
 
-        var run = RetentionEngine.Prepare([new RepositoryHeading(current.Key, current.Team)], read.Uses, read.TaskDefinitions, [], policies, pins, time.GetUtcNow());
+        var run = RetentionEngine.Prepare([new RepositoryHeading(current.Key, current.Team)], [.. read.Uses, .. reported.Uses], read.TaskDefinitions, [], policies, pins, time.GetUtcNow());
         return new LiveWorld(current, run, read.StartedAt, null);
     }
 }

@@ -2,7 +2,7 @@ namespace EcrCurator.Infrastructure.Persistence;
 
 /// <summary>
 /// Who acts, as the audit log records it: a person by their name, or the product's automation by a name reserved for
-/// it (<c>system</c>, and <c>cli:USER</c> for the command line's own work). A reserved name is never a person's: the
+/// it (<c>system</c>, <c>cli:USER</c> for the command line's own work, <c>token:NAME</c> for an API token). A reserved name is never a person's: the
 /// sign-ins and <c>approve --as</c> refuse it (<see cref="RequirePerson"/>), so an actor's kind follows from its name.
 /// </summary>
 public static class Actors
@@ -15,11 +15,16 @@ public static class Actors
 
     public static string CommandLine(string user) => CommandLinePrefix + user;
 
-    /// <summary>True for the names automation uses: <c>system</c> and <c>cli:*</c>, in any case and with spaces around.</summary>
+    /// <summary>The prefix of the names API tokens act under (<c>token:NAME</c>).</summary>
+    public const string TokenPrefix = "token:";
+
+    /// <summary>True for the names automation uses: <c>system</c>, <c>cli:*</c> and <c>token:*</c>, in any case and with spaces around.</summary>
     public static bool IsAutomation(string name)
     {
         var trimmed = name.Trim();
-        return trimmed.Equals(System, StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith(CommandLinePrefix, StringComparison.OrdinalIgnoreCase);
+        return trimmed.Equals(System, StringComparison.OrdinalIgnoreCase)
+               || trimmed.StartsWith(CommandLinePrefix, StringComparison.OrdinalIgnoreCase)
+               || trimmed.StartsWith(TokenPrefix, StringComparison.OrdinalIgnoreCase);
     }
 
     public static string KindOf(string actor) => IsAutomation(actor) ? ActorKind.Automation : ActorKind.Person;
@@ -27,7 +32,7 @@ public static class Actors
     /// <summary>Why <paramref name="name"/> cannot be a person's name, or null when it can.</summary>
     public static string? Refusal(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "A person's name is empty."
-        : IsAutomation(name) ? $"'{name.Trim()}' is a name the product's automation uses ({System}, {CommandLinePrefix}*); a person cannot act under it."
+        : IsAutomation(name) ? $"'{name.Trim()}' is a name the product's automation uses ({System}, {CommandLinePrefix}*, {TokenPrefix}*); a person cannot act under it."
         : null;
 
     /// <returns>The person's name, trimmed.</returns>

@@ -40,6 +40,12 @@ public sealed class CuratorDbContext(DbContextOptions<CuratorDbContext> options)
 
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+
+    public DbSet<UsageReportRow> UsageReports => Set<UsageReportRow>();
+
+    public DbSet<ExpectedReporterRow> ExpectedReporters => Set<ExpectedReporterRow>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

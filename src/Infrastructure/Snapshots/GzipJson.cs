@@ -39,7 +39,7 @@ internal static class GzipJson
             type.PolymorphismOptions = new JsonPolymorphismOptions
             {
                 TypeDiscriminatorPropertyName = "$site",
-                DerivedTypes = { new JsonDerivedType(typeof(EcsSite), "ecs"), new JsonDerivedType(typeof(LambdaSite), "lambda") },
+                DerivedTypes = { new JsonDerivedType(typeof(EcsSite), "ecs"), new JsonDerivedType(typeof(LambdaSite), "lambda"), new JsonDerivedType(typeof(ReportSite), "report") },
             };
         }
     }

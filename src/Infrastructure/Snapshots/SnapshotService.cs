@@ -5,6 +5,7 @@ using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -158,6 +159,7 @@ public sealed class SnapshotService(
 
             var pins = await StoredPolicies.PinsAsync(db, cancellation);
             var now = time.GetUtcNow();
+            read = read with { Inventory = (await ReportedUsage.ReadAsync(db, now, cancellation)).AddTo(read.Inventory) };
             var headings = await RepositoryStaging.HeadingsAsync(db, snapshotId, cancellation);
             var preparing = Stopwatch.StartNew();
             var run = RetentionEngine.Prepare(

@@ -11,6 +11,19 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
 {
     public async Task<SignedInUser> GetAsync() => SignedInUser.From((await authentication.GetAuthenticationStateAsync()).User);
 
+    /// <returns>The name to record as the actor: <c>token:NAME</c>.</returns>
+    /// <exception cref="AccessRefusedException">Unless an API token with <paramref name="scope"/> is acting.</exception>
+    public async Task<string> RequireScopeAsync(string scope, string action)
+    {
+        var principal = (await authentication.GetAuthenticationStateAsync()).User;
+        return principal.HasClaim(Features.Tokens.TokenScopes.ClaimType, scope) && principal.Identity?.Name is { Length: > 0 } name
+            ? name
+            : throw new AccessRefusedException($"Only an API token with the {scope} scope can {action}.");
+    }
+
+    /// <summary>The teams whose repositories the person (or token) may read and change.</summary>
+    public async Task<TeamScope> TeamsAsync() => TeamScope.Of((await authentication.GetAuthenticationStateAsync()).User);
+
     /// <returns>The name to record as the actor.</returns>
     /// <exception cref="AccessRefusedException">When the person's role is below <paramref name="role"/>.</exception>
     public async Task<string> RequireAsync(string role, string action)

@@ -78,6 +78,13 @@ public sealed class InventoryBuilder
         return this;
     }
 
+    /// <summary>A usage report from <paramref name="source"/> naming <paramref name="images"/>, received now, unexpired unless said.</summary>
+    public InventoryBuilder Report(string source, string[] images, DateTimeOffset? expires = null)
+    {
+        uses.AddRange(new UsageReport(source, [.. images.Select(Ecr.Expand)], Clock.Now.AddDays(-1), expires ?? Clock.Now.AddHours(1)).UsesAt(Clock.Now));
+        return this;
+    }
+
     public Inventory Build() => new([.. repositories], [.. uses], [.. definitions]) { IncompleteReasons = [.. incomplete] };
 
     public RetentionPlan Evaluate(PolicySet? policies = null, DateTimeOffset? now = null) =>

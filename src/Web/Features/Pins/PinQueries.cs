@@ -23,6 +23,11 @@ internal static class PinQueries
             Tags = image == null ? null : image.Tags,
         };
 
+    /// <summary>A joined pin as a line of the list, expired or not at <paramref name="now"/>.</summary>
+    public static System.Linq.Expressions.Expression<Func<JoinedPin, PinLine>> Line(DateTimeOffset now) => pin => new PinLine(
+        pin.Pin.Id, pin.Pin.AccountId, pin.Pin.Region, pin.Pin.Repository, pin.RepositoryId, pin.Team, pin.Pin.Digest, pin.Tags ?? Array.Empty<string>(),
+        pin.Pin.Actor, pin.Pin.Reason, pin.Pin.CreatedAt, pin.Pin.ExpiresAt, pin.Pin.ExpiresAt != null && pin.Pin.ExpiresAt <= now);
+
     public static IQueryable<JoinedPin> Filter(IQueryable<JoinedPin> pins, PinQuery query, DateTimeOffset now)
     {
         if (!query.IncludeExpired)

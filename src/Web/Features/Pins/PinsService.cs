@@ -17,6 +17,7 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
     public async Task<long> PinAsync(string accountId, string region, string repository, string digest, string reason, DateTimeOffset? expiresAt, CancellationToken cancellation = default)
     {
         var actor = await user.RequireAsync(CuratorRoles.Curator, "pin images");
+        var teams = await user.TeamsAsync();
         var now = time.GetUtcNow();
         var why = reason?.Trim();
         expiresAt = expiresAt?.ToUniversalTime(); // PostgreSQL keeps instants: an expiry entered in Tokyo is stored in UTC
@@ -32,8 +33,9 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
 
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var target = $"{accountId}/{region}/{repository}";
-        var image = await ImageAsync(db, accountId, region, repository, digest, cancellation)
-                    ?? throw new DashboardException($"{target} has no image {digest}; it may have gone since the last snapshot.");
+        var image = await ImageAsync(db, accountId, region, repository, digest, cancellation) is { } found && teams.Allows(found.Team)
+            ? found
+            : throw new NotFoundException($"{target} has no image {digest}; it may have gone since the last snapshot.");
         var pin = await db.Pins.SingleOrDefaultAsync(
             row => row.AccountId == accountId && row.Region == region && row.Repository == repository && row.Digest == digest, cancellation);
         if (pin is not null && (pin.ExpiresAt is null || pin.ExpiresAt > now))
@@ -56,15 +58,21 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
 
         return pin.Id;
 
-        DashboardException Duplicate(string? by, string? because) => new(
+        ConflictException Duplicate(string? by, string? because) => new(
             $"{ImageName(digest)} in {repository} is already pinned" + (by is null ? "" : $" by {by} ({because})") + "; remove that pin first to change it.");
     }
 
     public async Task UnpinAsync(long pinId, CancellationToken cancellation = default)
     {
         var actor = await user.RequireAsync(CuratorRoles.Curator, "remove pins");
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var pin = await db.Pins.SingleOrDefaultAsync(row => row.Id == pinId, cancellation) ?? throw Gone();
+        if (!teams.IsEveryTeam && !teams.Allows(await TeamOfAsync(db, pin, cancellation)))
+        {
+            throw Gone();
+        }
+
         var target = $"{pin.AccountId}/{pin.Region}/{pin.Repository}";
         var image = await ImageAsync(db, pin.AccountId, pin.Region, pin.Repository, pin.Digest, cancellation);
         db.Pins.Remove(pin);
@@ -87,32 +95,61 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
             throw Gone();
         }
 
-        static DashboardException Gone() => new("This pin has already been removed (by someone else, or in another window).");
+        static NotFoundException Gone() => new("This pin has already been removed (by someone else, or in another window).");
     }
 
     public async Task<PinPage> ListAsync(PinQuery query, CancellationToken cancellation = default)
     {
         await user.RequireAsync(CuratorRoles.Viewer, "read pins");
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var now = time.GetUtcNow();
-        var pins = PinQueries.Filter(PinQueries.Joined(db), query, now);
+        var pins = PinQueries.Filter(teams.Apply(PinQueries.Joined(db), pin => pin.Team), query, now);
         var total = await pins.CountAsync(cancellation);
         var page = await pins.OrderByDescending(pin => pin.Pin.CreatedAt).ThenBy(pin => pin.Pin.Id)
             .Skip(Math.Max(0, query.Page) * Math.Clamp(query.PageSize, 1, 500)).Take(Math.Clamp(query.PageSize, 1, 500))
-            .Select(pin => new PinLine(
-                pin.Pin.Id, pin.Pin.AccountId, pin.Pin.Region, pin.Pin.Repository, pin.RepositoryId, pin.Team, pin.Pin.Digest, pin.Tags ?? Array.Empty<string>(),
-                pin.Pin.Actor, pin.Pin.Reason, pin.Pin.CreatedAt, pin.Pin.ExpiresAt, pin.Pin.ExpiresAt != null && pin.Pin.ExpiresAt <= now))
+            .Select(PinQueries.Line(now))
             .ToListAsync(cancellation);
         return new PinPage(page, total);
+    }
+
+    /// <returns>The pin, expired or not; null when there is none (in the teams the person may see).</returns>
+    public async Task<PinLine?> GetAsync(long pinId, CancellationToken cancellation = default)
+    {
+        await user.RequireAsync(CuratorRoles.Viewer, "read pins");
+        var teams = await user.TeamsAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        return await teams.Apply(PinQueries.Joined(db), pin => pin.Team).Where(pin => pin.Pin.Id == pinId)
+            .Select(PinQueries.Line(time.GetUtcNow())).SingleOrDefaultAsync(cancellation);
+    }
+
+    /// <summary>The digest a tag of a repository names as of the last snapshot (what a deploy pipeline pins by tag).</summary>
+    public async Task<string> DigestOfTagAsync(string accountId, string region, string repository, string tag, CancellationToken cancellation = default)
+    {
+        await user.RequireAsync(CuratorRoles.Viewer, "read pins");
+        var teams = await user.TeamsAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var digests = await teams.Apply(db.Repositories.AsNoTracking(), row => row.Team)
+            .Where(row => row.AccountId == accountId && row.Region == region && row.Name == repository)
+            .SelectMany(row => db.Images.Where(image => image.RepositoryId == row.Id && image.GoneAt == null && image.Tags.Contains(tag)).Select(image => image.Digest))
+            .ToListAsync(cancellation);
+        return digests is [var digest]
+            ? digest
+            : throw new NotFoundException($"{accountId}/{region}/{repository} has no image tagged {tag} in the last snapshot.");
     }
 
     /// <summary>The teams that have repositories, for the team filter.</summary>
     public async Task<IReadOnlyList<string>> TeamsAsync(CancellationToken cancellation = default)
     {
         await user.RequireAsync(CuratorRoles.Viewer, "read pins");
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        return await db.Repositories.AsNoTracking().Select(row => row.Team).Distinct().OrderBy(team => team).ToListAsync(cancellation);
+        return await teams.Apply(db.Repositories.AsNoTracking(), row => row.Team).Select(row => row.Team).Distinct().OrderBy(team => team).ToListAsync(cancellation);
     }
+
+    private static async Task<string?> TeamOfAsync(CuratorDbContext db, PinRow pin, CancellationToken cancellation) =>
+        await db.Repositories.AsNoTracking().Where(row => row.AccountId == pin.AccountId && row.Region == pin.Region && row.Name == pin.Repository)
+            .Select(row => row.Team).SingleOrDefaultAsync(cancellation);
 
     private static async Task<PinnedImage?> ImageAsync(CuratorDbContext db, string accountId, string region, string repository, string digest, CancellationToken cancellation) =>
         await db.Repositories.AsNoTracking()

@@ -3,6 +3,7 @@ using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Infrastructure.Reports;
 using EcrCurator.Worlds;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace EcrCurator.Web.Features.Plan;
 /// <summary>
 /// <c>plan</c>: a dry run that prints what would be deleted and why, read from the configured AWS accounts
 /// (or from a world file with <c>--world</c>), decided under the policies of the configuration and, when a database
-/// is configured, the pins and policies stored there.
+/// is configured, the pins, policies and usage reports stored there.
 /// </summary>
 public static class PlanCommand
 {
@@ -25,17 +26,20 @@ public static class PlanCommand
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var policies = retention.ToPolicySet();
         IReadOnlyList<Pin> pins = [];
+        var now = arguments.Now ?? DateTimeOffset.UtcNow;
+        ReportedUsage? reported = null;
         if (host.Services.GetService<IDbContextFactory<CuratorDbContext>>() is { } contexts)
         {
             await using var db = await contexts.CreateDbContextAsync();
             policies = await StoredPolicies.OverAsync(policies, db, CancellationToken.None);
             pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
+            reported = await ReportedUsage.ReadAsync(db, now, CancellationToken.None);
         }
 
         var read = arguments.World is { } file
             ? new InventoryRead(WorldInventory.From(WorldFile.Read(file), retention.ToTeamRules()), [])
             : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, KnownManifests.None, CancellationToken.None);
-        var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, arguments.Now ?? DateTimeOffset.UtcNow);
+        var plan = RetentionEngine.Evaluate(reported?.AddTo(read.Inventory) ?? read.Inventory, policies, pins, now);
         if (arguments.Repository is { } name)
         {
             plan = plan with { Repositories = [.. plan.Repositories.Where(repository => repository.Repository.Key.Name == name)] };

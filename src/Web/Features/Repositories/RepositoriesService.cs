@@ -23,8 +23,9 @@ public sealed class RepositoriesService(IDbContextFactory<CuratorDbContext> cont
     public async Task<IReadOnlyList<string>> TeamsAsync(CancellationToken cancellation)
     {
         await user.RequireAsync(CuratorRoles.Viewer, "see the repositories");
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        return await db.Repositories.AsNoTracking().Where(repository => repository.GoneAt == null)
+        return await teams.Apply(db.Repositories.AsNoTracking(), repository => repository.Team).Where(repository => repository.GoneAt == null)
             .Select(repository => repository.Team).Distinct().OrderBy(team => team).ToListAsync(cancellation);
     }
 
@@ -36,8 +37,9 @@ public sealed class RepositoriesService(IDbContextFactory<CuratorDbContext> cont
             throw new DashboardException($"A page is numbered from 0 and holds 1 to {MostRowsPerPage} repositories.");
         }
 
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var filtered = Filter(db.Repositories.AsNoTracking(), request.Filter);
+        var filtered = Filter(teams.Apply(db.Repositories.AsNoTracking(), repository => repository.Team), request.Filter);
         var total = await filtered.CountAsync(cancellation);
         var rows = await Sort(filtered, request.SortBy, request.Descending)
             .Skip(request.Page * request.PageSize)

@@ -26,8 +26,9 @@ public sealed class RepositoryService(
     public async Task<RepositorySummary?> GetAsync(long id, CancellationToken cancellation = default)
     {
         await user.RequireAsync(CuratorRoles.Viewer, Reading);
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var summary = await db.Repositories.AsNoTracking().Where(row => row.Id == id)
+        var summary = await teams.Apply(db.Repositories.AsNoTracking(), row => row.Team).Where(row => row.Id == id)
             .Select(row => new RepositorySummary(
                 row.Id, row.AccountId, row.Region, row.Name, row.Team, row.Mode, row.ImageCount, row.ImageBytes, row.CandidateCount,
                 row.CandidateBytes, row.ReclaimableBytes, row.PinnedCount, row.InUseCount, row.LastPushedAt, row.GoneAt))
@@ -35,12 +36,24 @@ public sealed class RepositoryService(
         return summary is null ? null : summary with { MonthlySavings = storage.Value.MonthlyCost(summary.ReclaimableBytes) };
     }
 
+    /// <summary>The id of the repository <paramref name="key"/> names; null when there is none (in the teams the person may see).</summary>
+    public async Task<long?> IdOfAsync(Domain.RepositoryKey key, CancellationToken cancellation = default)
+    {
+        await user.RequireAsync(CuratorRoles.Viewer, Reading);
+        var teams = await user.TeamsAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        return await teams.Apply(db.Repositories.AsNoTracking(), row => row.Team)
+            .Where(row => row.AccountId == key.AccountId && row.Region == key.Region && row.Name == key.Name)
+            .Select(row => (long?)row.Id).SingleOrDefaultAsync(cancellation);
+    }
+
     /// <summary>One page of the repository's top-level images, each with its index children and attached artifacts.</summary>
     public async Task<ImagePage> ImagesAsync(long id, ImageQuery query, CancellationToken cancellation = default)
     {
         await user.RequireAsync(CuratorRoles.Viewer, Reading);
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var repository = await db.Repositories.AsNoTracking().Where(row => row.Id == id)
+        var repository = await teams.Apply(db.Repositories.AsNoTracking(), row => row.Team).Where(row => row.Id == id)
             .Select(row => new { row.AccountId, row.Region, row.Name }).SingleOrDefaultAsync(cancellation);
         if (repository is null)
         {
@@ -107,8 +120,9 @@ public sealed class RepositoryService(
     public async Task<IReadOnlyList<PolicySetting>> PolicyAsync(long id, CancellationToken cancellation = default)
     {
         await user.RequireAsync(CuratorRoles.Viewer, Reading);
+        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var repository = await db.Repositories.AsNoTracking().Where(row => row.Id == id)
+        var repository = await teams.Apply(db.Repositories.AsNoTracking(), row => row.Team).Where(row => row.Id == id)
             .Select(row => new { row.AccountId, row.Region, row.Name, row.Team })
             .SingleOrDefaultAsync(cancellation);
         if (repository is null)

@@ -5,7 +5,8 @@ namespace EcrCurator.Web.Features.Repository;
 /// <summary>
 /// Where an image runs, read back from an <c>images.used_by</c> entry: for ECS
 /// <c>ACCOUNT/REGION/CLUSTER/service/NAME (FAMILY:REVISION)</c> or <c>ACCOUNT/REGION/CLUSTER/task/ID (FAMILY:REVISION)</c>;
-/// for Lambda <c>lambda:ACCOUNT/REGION/FUNCTION:VERSION</c>, followed by <c> (ALIAS, ALIAS)</c> when aliases point at it.
+/// for Lambda <c>lambda:ACCOUNT/REGION/FUNCTION:VERSION</c>, followed by <c> (ALIAS, ALIAS)</c> when aliases point at it;
+/// or a usage report's source, <c>report:SOURCE</c>.
 /// </summary>
 public sealed record UsageLocation(string AccountId, string Region, string Cluster, string? Service, string? TaskId, string? TaskDefinition)
 {
@@ -18,10 +19,18 @@ public sealed record UsageLocation(string AccountId, string Region, string Clust
     /// <summary>The aliases pointing at the Lambda version.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>The source of the usage report that names the image (then <see cref="Cluster"/> is empty).</summary>
+    public string? ReportSource { get; init; }
+
     /// <summary>The location an entry names; an entry of another shape is kept whole as the cluster, so that nothing is hidden.</summary>
     public static UsageLocation Parse(string entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (entry.StartsWith(ReportSite.Prefix, StringComparison.Ordinal) && entry.Length > ReportSite.Prefix.Length)
+        {
+            return new UsageLocation("", "", "", null, null, null) { ReportSource = entry[ReportSite.Prefix.Length..] };
+        }
+
         var path = entry.Trim();
         string? detail = null;
         var open = path.LastIndexOf(" (", StringComparison.Ordinal);

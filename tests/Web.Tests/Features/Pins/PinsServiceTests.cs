@@ -110,7 +110,7 @@ public class PinsServiceTests
         await using var scope = app.As("ben", CuratorRoles.Curator);
         await Service(scope).PinAsync(repository.AccountId, repository.Region, repository.Name, image.Digest, "first", null, Cancellation);
 
-        var refused = await Assert.ThrowsAsync<DashboardException>(() =>
+        var refused = await Assert.ThrowsAsync<ConflictException>(() =>
             Service(scope).PinAsync(repository.AccountId, repository.Region, repository.Name, image.Digest, "second", null, Cancellation));
 
         Assert.Contains("already pinned by ben (first)", refused.Message);
@@ -130,7 +130,7 @@ public class PinsServiceTests
             service.PinAsync(repository.AccountId, repository.Region, repository.Name, image.Digest, "  ", null, Cancellation));
         var past = await Assert.ThrowsAsync<DashboardException>(() =>
             service.PinAsync(repository.AccountId, repository.Region, repository.Name, image.Digest, "why", DateTimeOffset.UtcNow.AddMinutes(-1), Cancellation));
-        var missing = await Assert.ThrowsAsync<DashboardException>(() =>
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() =>
             service.PinAsync(repository.AccountId, repository.Region, repository.Name, "sha256:" + new string('0', 64), "why", null, Cancellation));
 
         Assert.Contains("needs a reason", noReason.Message);
