@@ -42,6 +42,10 @@ public sealed class DashboardBrowser : IAsyncDisposable
     {
         this.context = context;
         Page = page;
+
+        // A first navigation runs the whole OpenID Connect round trip on a cold server: on a loaded 2-core machine it
+        // passed Playwright's 30 s default. Assertions keep their own limits.
+        page.SetDefaultNavigationTimeout(90_000);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
