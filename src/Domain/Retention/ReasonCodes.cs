@@ -19,6 +19,7 @@ public static class ReasonCodes
             (Reasons.KeptTagPattern, "kept-tag-pattern"),
             (Reasons.RollbackTarget, "rollback-target"),
             (Reasons.Excluded, "excluded"),
+            (Reasons.QuarantineExpired, "quarantine-expired"),
         }.OrderBy(pair => pair.Item2, StringComparer.Ordinal),
     ];
 

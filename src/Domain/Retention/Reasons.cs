@@ -18,6 +18,9 @@ public enum Reasons
     RollbackTarget = 1 << 10,
     Excluded = 1 << 11,
 
+    /// <summary>Quarantined by the product, still archived, and for longer than the policy's <c>QuarantineDays</c>: a delete reason.</summary>
+    QuarantineExpired = 1 << 12,
+
     /// <summary>The reasons of decision step 2: any of them keeps an image.</summary>
     Protecting = InUse | Pinned | IndexChild | AttachedArtifact | KeepNewest | RecentlyPulled | KeptTagPattern | RollbackTarget,
 }

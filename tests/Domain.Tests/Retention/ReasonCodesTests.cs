@@ -1,6 +1,6 @@
 namespace EcrCurator.Domain.Tests.Retention;
 
-/// <summary>SPEC 3: the twelve reason codes as every output spells them.</summary>
+/// <summary>SPEC 3: the reason codes as every output spells them.</summary>
 public class ReasonCodesTests
 {
     [Theory]
@@ -16,6 +16,7 @@ public class ReasonCodesTests
     [InlineData(Reasons.KeptTagPattern, "kept-tag-pattern")]
     [InlineData(Reasons.RollbackTarget, "rollback-target")]
     [InlineData(Reasons.Excluded, "excluded")]
+    [InlineData(Reasons.QuarantineExpired, "quarantine-expired")]
     public void SpellsEachReasonAsTheSpecificationDoes(Reasons reason, string code)
     {
         Assert.Equal(code, ReasonCodes.Code(reason));
