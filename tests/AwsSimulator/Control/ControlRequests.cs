@@ -17,3 +17,8 @@ public sealed record TaskStop(string Cluster, string TaskId, string? AccountId =
 public sealed record ServiceChange(string Cluster, WorldService Service, string? AccountId = null, string? Region = null);
 
 public sealed record Advance(int Days = 1);
+
+public sealed record ImagePull(string Repository, string? Digest = null, string? Tag = null, string? AccountId = null, string? Region = null);
+
+/// <summary>How the archive behaves: how many seconds a restore takes.</summary>
+public sealed record ArchiveSettings(double RestoreSeconds);
