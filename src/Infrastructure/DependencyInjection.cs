@@ -11,6 +11,7 @@ using EcrCurator.Infrastructure.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
 using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Infrastructure.Quarantine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
         builder.Services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ExecutionOptions>, ExecutionOptionsValidator>();
+        builder.Services.AddOptions<QuarantineOptions>().BindConfiguration(QuarantineOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>();
 
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
@@ -63,6 +66,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<LiveCheck>();
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<AutoRun>();
+        builder.Services.AddSingleton<RestoreService>();
+        builder.Services.AddSingleton<RestoreProgress>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
         builder.AddJobs(connectionString);
     }
@@ -79,6 +84,8 @@ public static class DependencyInjection
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
         builder.Services.AddSingleton<SnapshotJob>();
         builder.Services.AddSingleton<ExecutionJob>();
+        builder.Services.AddSingleton<RestoreJob>();
+        builder.Services.AddSingleton<RestoreQueue>();
 
         // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
         builder.Services.AddSingleton<JobSchedule>();

@@ -10,7 +10,7 @@ public static class RetentionEngine
         PolicySet policies,
         IReadOnlyCollection<Pin> pins,
         DateTimeOffset now,
-        IReadOnlyCollection<Quarantine>? quarantined = null)
+        IReadOnlyCollection<QuarantinedImage>? quarantined = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         var repositories = inventory.Repositories
@@ -42,7 +42,7 @@ public static class RetentionEngine
         PolicySet policies,
         IReadOnlyCollection<Pin> pins,
         DateTimeOffset now,
-        IReadOnlyCollection<Quarantine>? quarantined = null)
+        IReadOnlyCollection<QuarantinedImage>? quarantined = null)
     {
         ArgumentNullException.ThrowIfNull(repositories);
         ArgumentNullException.ThrowIfNull(uses);

@@ -12,7 +12,7 @@ public sealed class RetentionRun
     private readonly RetentionPolicy[] policies;
     private readonly UsageIndex usage;
     private readonly ILookup<RepositoryKey, string> pinned;
-    private readonly ILookup<RepositoryKey, Quarantine> quarantined;
+    private readonly ILookup<RepositoryKey, QuarantinedImage> quarantined;
     private readonly bool usageComplete;
     private readonly DateTimeOffset now;
 
@@ -22,7 +22,7 @@ public sealed class RetentionRun
         RetentionPolicy[] policies,
         UsageIndex usage,
         ILookup<RepositoryKey, string> pinned,
-        ILookup<RepositoryKey, Quarantine> quarantined,
+        ILookup<RepositoryKey, QuarantinedImage> quarantined,
         bool usageComplete,
         DateTimeOffset now)
     {

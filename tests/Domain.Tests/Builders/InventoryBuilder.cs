@@ -11,7 +11,7 @@ public sealed class InventoryBuilder
     private readonly List<ImageUse> uses = [];
     private readonly List<TaskDefinitionRecord> definitions = [];
     private readonly List<Pin> pins = [];
-    private readonly List<Quarantine> quarantined = [];
+    private readonly List<QuarantinedImage> quarantined = [];
     private readonly List<string> incomplete = [];
     private int tasks;
 
@@ -60,7 +60,7 @@ public sealed class InventoryBuilder
     /// <summary>An image the product archived (quarantined) at that time and has not restored.</summary>
     public InventoryBuilder Quarantined(string repository, string image, DateTimeOffset archivedAt, string account = Ecr.Account, string region = Ecr.Region)
     {
-        quarantined.Add(new Quarantine(Ecr.Key(repository, account, region), Digests.Of(image), archivedAt));
+        quarantined.Add(new QuarantinedImage(Ecr.Key(repository, account, region), Digests.Of(image), archivedAt));
         return this;
     }
 

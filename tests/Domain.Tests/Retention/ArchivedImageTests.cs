@@ -54,4 +54,26 @@ public class ArchivedImageTests
         Assert.Equal("keep: in-window", plan.Of("care/api", "v2").Verdict());
         Assert.Equal(["v1"], plan.Deleted("care/api"));
     }
+
+    [Fact]
+    public void PutsEveryImageBelowTheDeepestImageItHangsOnAndFindsWhatHangsOnAnImage()
+    {
+        var plan = new InventoryBuilder()
+            .Repository("care/api", r => r
+                .Image("v1", DaysAgo(0), i => i.Index("linux"))
+                .Untagged("linux", DaysAgo(0), i => i.Index("amd64"))
+                .Untagged("amd64", DaysAgo(0))
+                .Untagged("amd64-sig", DaysAgo(0), i => i.Subject("amd64"))
+                .Untagged("v1-sig", DaysAgo(0), i => i.Subject("v1"))
+                .Image("v0", DaysAgo(1)))
+            .Evaluate();
+
+        var images = plan.Repository("care/api").Images.Select(image => image.Image).ToList();
+
+        Assert.Equal(
+            [("amd64", 2), ("amd64-sig", 3), ("linux", 1), ("v0", 0), ("v1", 0), ("v1-sig", 1)],
+            ImageDependencies.Depths(images).Select(pair => (Digests.NameOf(pair.Key), pair.Value)).Order());
+        Assert.Equal(["amd64", "amd64-sig", "linux", "v1-sig"], ImageDependencies.HangingOn(images, [Digests.Of("v1")]).Select(Digests.NameOf).Order());
+        Assert.Equal(["amd64-sig"], ImageDependencies.HangingOn(images, [Digests.Of("amd64"), Digests.Of("v0")]).Select(Digests.NameOf));
+    }
 }

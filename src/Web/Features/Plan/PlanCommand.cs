@@ -25,17 +25,19 @@ public static class PlanCommand
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var policies = retention.ToPolicySet();
         IReadOnlyList<Pin> pins = [];
+        IReadOnlyList<QuarantinedImage> quarantined = [];
         if (host.Services.GetService<IDbContextFactory<CuratorDbContext>>() is { } contexts)
         {
             await using var db = await contexts.CreateDbContextAsync();
             policies = await StoredPolicies.OverAsync(policies, db, CancellationToken.None);
             pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
+            quarantined = await StoredPolicies.QuarantinesAsync(db, CancellationToken.None);
         }
 
         var read = arguments.World is { } file
             ? new InventoryRead(WorldInventory.From(WorldFile.Read(file), retention.ToTeamRules()), [])
             : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, KnownManifests.None, CancellationToken.None);
-        var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, arguments.Now ?? DateTimeOffset.UtcNow);
+        var plan = RetentionEngine.Evaluate(read.Inventory, policies, pins, arguments.Now ?? DateTimeOffset.UtcNow, quarantined);
         if (arguments.Repository is { } name)
         {
             plan = plan with { Repositories = [.. plan.Repositories.Where(repository => repository.Repository.Key.Name == name)] };
