@@ -4,6 +4,8 @@ using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.Plan;
+using EcrCurator.Web.Features.Quarantine;
+using EcrCurator.Infrastructure.Quarantine;
 using EcrCurator.Web.Features.Snapshots;
 using EcrCurator.Worlds;
 using Microsoft.Extensions.Options;
@@ -36,7 +38,7 @@ public static class CommandLine
         }
         catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException or WorldFormatException
                                           or IOException or UnauthorizedAccessException or AwsCredentialsException or NpgsqlException
-                                          or ApprovalException or ExecutionRefusedException)
+                                          or ApprovalException or ExecutionRefusedException or RestoreException or AwsException)
         {
             // Bad input, or something a person must set up or decide: one line that says what, no stack trace.
             errors.WriteLine(error.Message);
@@ -56,6 +58,8 @@ public static class CommandLine
                 return await MigrateCommand.RunAsync(rest, output, errors);
             case [ApproveCommand.Verb, .. var rest]:
                 return await ApproveCommand.RunAsync(rest, output, errors);
+            case [RestoreCommand.Verb, .. var rest]:
+                return await RestoreCommand.RunAsync(rest, output, errors);
             case [] or [['-', ..], ..]:
                 await Server.RunAsync(args);
                 return 0;
@@ -77,6 +81,11 @@ public static class CommandLine
                       approve PROPOSAL --as NAME [--comment TEXT] [--exclude DIGEST]... [--reject | --resume]
                                 approves (then executes, re-checking live AWS) or rejects a proposal, or resumes
                                 the execution of an approved one.
+                      restore --proposal N --as NAME
+                      restore --repository ACCOUNT/REGION/NAME --digest D [--digest D]... --as NAME
+                                restores from the quarantine what that proposal's execution archived, or the images
+                                named (with the archived images that hang on them); each is pinned "restored from
+                                quarantine" and audited.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

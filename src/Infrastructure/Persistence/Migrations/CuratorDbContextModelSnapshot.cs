@@ -673,6 +673,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("account_id");
 
+                    b.Property<long>("ArchivedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_bytes");
+
                     b.Property<long>("CandidateBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("candidate_bytes");
@@ -718,6 +722,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<int>("PinnedCount")
                         .HasColumnType("integer")
                         .HasColumnName("pinned_count");
+
+                    b.Property<long>("QuarantineBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quarantine_bytes");
 
                     b.Property<long>("ReclaimableBytes")
                         .HasColumnType("bigint")

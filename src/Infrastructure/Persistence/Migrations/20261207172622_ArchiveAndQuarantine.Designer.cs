@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcrCurator.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CuratorDbContext))]
-    [Migration("20261207171521_ArchiveAndQuarantine")]
+    [Migration("20261207172622_ArchiveAndQuarantine")]
     partial class ArchiveAndQuarantine
     {
         /// <inheritdoc />
@@ -676,6 +676,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("account_id");
 
+                    b.Property<long>("ArchivedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_bytes");
+
                     b.Property<long>("CandidateBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("candidate_bytes");
@@ -721,6 +725,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<int>("PinnedCount")
                         .HasColumnType("integer")
                         .HasColumnName("pinned_count");
+
+                    b.Property<long>("QuarantineBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quarantine_bytes");
 
                     b.Property<long>("ReclaimableBytes")
                         .HasColumnType("bigint")

@@ -14,6 +14,20 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.AddColumn<long>(
                 name: "archived_bytes",
+                table: "repositories",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "quarantine_bytes",
+                table: "repositories",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "archived_bytes",
                 table: "proposals",
                 type: "bigint",
                 nullable: false,
@@ -106,6 +120,14 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "quarantined_images");
+
+            migrationBuilder.DropColumn(
+                name: "archived_bytes",
+                table: "repositories");
+
+            migrationBuilder.DropColumn(
+                name: "quarantine_bytes",
+                table: "repositories");
 
             migrationBuilder.DropColumn(
                 name: "archived_bytes",
