@@ -104,6 +104,35 @@ public class PolicyFormTests : ComponentTest
     }
 
     [Fact]
+    public void AQuarantineShorterThanNinetyDaysSaysItCostsMoreThanDeletingAtOnce()
+    {
+        var shorter = Render(new PolicyFields { Action = RetentionAction.Quarantine, QuarantineDays = 30 });
+        var default90 = Render(new PolicyFields { Action = RetentionAction.Quarantine });
+
+        Assert.Contains("at least 90 days", shorter.Find("[data-testid=quarantine-cost]").TextContent);
+        Assert.Empty(default90.FindAll("[data-testid=quarantine-cost]"));
+        Assert.Contains("90 or more", default90.Find("[data-testid=field-QuarantineDays]").TextContent);
+        Assert.Contains("Inherit (Delete)", Render(new PolicyFields()).Find("[data-testid=field-Action]").TextContent);
+    }
+
+    [Fact]
+    public void SavesTheQuarantineDaysAndRefusesZero()
+    {
+        var form = Render(new PolicyFields());
+
+        form.Find("[data-testid=field-QuarantineDays] input[type=checkbox]").Change(false);
+        Assert.Equal("90", ValueInput(form, "QuarantineDays").GetAttribute("value"));
+        ValueInput(form, "QuarantineDays").Change("0");
+        form.Find("[data-testid=policy-save]").Click();
+        Assert.Contains("At least 1 day.", form.Find("[data-testid=field-QuarantineDays]").TextContent);
+        Assert.Empty(_saved);
+
+        ValueInput(form, "QuarantineDays").Change("120");
+        form.Find("[data-testid=policy-save]").Click();
+        Assert.Equal((120, (RetentionAction?)null), (Assert.Single(_saved).QuarantineDays, _saved[0].Action));
+    }
+
+    [Fact]
     public void InJapaneseTheFormSpeaksJapanese()
     {
         using var culture = new UiCulture("ja");
