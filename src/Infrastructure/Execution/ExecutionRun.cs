@@ -145,6 +145,7 @@ internal sealed class ExecutionRun(
         proposal.ArchivedBytes = recorded.Where(outcome => outcome.Outcome == Outcomes.Archived).Sum(outcome => outcome.SizeBytes);
         proposal.ExecutedAt = time.GetUtcNow();
         await EndQuarantinesAsync([.. recorded.Where(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.AlreadyGone).Select(outcome => outcome.Digest)], cancellation);
+        await MarkArchivedAsync([.. recorded.Where(outcome => outcome.Outcome == Outcomes.Archived).Select(outcome => outcome.Digest)], cancellation);
         Audit("execution.finished", new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes, proposal.ArchivedBytes });
         await db.SaveChangesAsync(cancellation);
         return proposal;
@@ -179,6 +180,14 @@ internal sealed class ExecutionRun(
             .Where(quarantine => quarantine.AccountId == repository.AccountId && quarantine.Region == repository.Region && quarantine.Repository == repository.Name
                                  && quarantine.DeletedAt == null && digests.Contains(quarantine.Digest))
             .ExecuteUpdateAsync(setters => setters.SetProperty(quarantine => quarantine.DeletedAt, now), cancellation);
+    }
+
+    /// <summary>Until the next snapshot reads them, the images this execution archived show so (and can be restored at once).</summary>
+    private async Task MarkArchivedAsync(string[] digests, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        await db.Images.Where(image => image.RepositoryId == proposal.RepositoryId && image.Status == Aws.Ecr.EcrStorage.Active && digests.Contains(image.Digest))
+            .ExecuteUpdateAsync(setters => setters.SetProperty(image => image.Status, Aws.Ecr.EcrStorage.Archived).SetProperty(image => image.LastArchivedAt, now), cancellation);
     }
 
     private void Record(ProposalCandidateRow candidate, string outcome, string? error)

@@ -23,7 +23,7 @@ public class RestoringTests
         var (proposal, digest) = await QuarantineOneProposalAsync(app);
         await using var browser = await DashboardBrowser.SignInAsync(app, "ben", CuratorRoles.Curator, "/history");
         await browser.RowOf($"[data-testid=executed-row][data-proposal='{proposal.Id}']").GetByTestId("expand-outcomes").ClickAsync();
-        var outcome = browser.RowOf($"[data-testid=executed-outcomes] [data-testid=outcome][data-digest='{digest}']");
+        var outcome = browser.Page.Locator($"[data-testid=executed-outcomes] tr:has(> td[data-testid=outcome][data-digest='{digest}'])");
         await Expect(outcome.GetByTestId("outcome-chip")).ToHaveTextAsync(Outcomes.Archived);
         await Expect(outcome.GetByTestId("quarantine-state")).ToHaveAttributeAsync("data-state", QuarantineStates.Quarantined);
         await browser.ScreenshotAsync("quarantined");
@@ -33,7 +33,7 @@ public class RestoringTests
         await browser.ScreenshotAsync("restore-confirm");
         await browser.Dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Restore", Exact = true }).ClickAsync();
 
-        await Expect(browser.Snackbar).ToContainTextAsync("Restore requested for 1 images");
+        await Expect(browser.Snackbar).ToContainTextAsync("Restore requested (1 image(s))");
         await Expect(outcome.GetByTestId("quarantine-state")).ToHaveAttributeAsync("data-state", QuarantineStates.Restoring);
         await Expect(outcome.GetByTestId("restore-outcome")).ToHaveCountAsync(0);
         await browser.ScreenshotAsync("restoring");
@@ -46,6 +46,16 @@ public class RestoringTests
 
         await Expect(outcome.GetByTestId("quarantine-state")).ToHaveAttributeAsync("data-state", QuarantineStates.Restored);
         await browser.ScreenshotAsync("restored");
+
+        var repository = await WebTestDatabase.CountAsync(app.Database, $"SELECT id FROM repositories WHERE account_id || '/' || region || '/' || name = '{proposal.Repository}'");
+        await browser.GoToAsync($"/repositories/{repository}");
+
+        var restored = browser.RowOf($"[data-testid=image][data-digest='{digest}']");
+        await Expect(restored.GetByTestId("unpin")).ToBeVisibleAsync();
+        await Expect(restored.GetByTestId("archived")).ToHaveCountAsync(0);
+        await Expect(browser.TestId("images").GetByTestId("archived").First).ToBeVisibleAsync();
+        await Expect(browser.TestId("images").GetByTestId("restore").First).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("repository-archived");
         await browser.ExpectRenderedAsync();
     }
 
