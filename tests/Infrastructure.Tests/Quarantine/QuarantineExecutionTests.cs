@@ -13,8 +13,6 @@ namespace EcrCurator.Infrastructure.Tests.Quarantine;
 [Collection(DatabaseCollection.Name)]
 public sealed class QuarantineExecutionTests(TestDatabase database) : IAsyncLifetime
 {
-    private const string IndexMediaType = "application/vnd.oci.image.index.v1+json";
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => await database.ResetAsync();
@@ -29,18 +27,10 @@ public sealed class QuarantineExecutionTests(TestDatabase database) : IAsyncLife
         var index = Digest("index");
         var multi = Digest("multi");
         var world = Of(
-            Image("x", "x1", "2026-05-01"),
-            Image("x-sig", SignatureTag(x), "2026-05-01"),
-            Image("x-sbom", "unused", "2026-05-01") with { Tags = [], Subject = x, ArtifactMediaType = "application/spdx+json" },
-            Image("y", "y1", "2026-05-01"),
-            Image("y-sig", SignatureTag(y), "2026-05-01"),
-            Image("amd64", "unused", "2026-05-01") with { Tags = [] },
-            Image("arm64", "unused", "2026-05-01") with { Tags = [] },
-            Image("index", "multi", "2026-05-01") with { MediaType = IndexMediaType, Manifests = [Digest("amd64"), Digest("arm64")], Layers = null },
-            Image("m-amd64", "unused", "2026-05-01") with { Tags = [] },
-            Image("multi", "m1", "2026-05-01") with { MediaType = IndexMediaType, Manifests = [Digest("m-amd64")], Layers = null },
-            Image("z", "z1", "2026-05-01"),
-            Image("recent", "r", "2026-11-20"));
+        [
+            .. Signed("x", "x1"), .. Signed("y", "y1")[..2], .. MultiArch("index", "multi", "amd64", "arm64"), .. MultiArch("multi", "m1", "m-amd64"),
+            Image("z", "z1", "2026-05-01"), Image("recent", "r", "2026-11-20"),
+        ]);
         await using var harness = await SnapshotHarness.StartAsync(database, world, Configuration);
         var proposal = await ApproveAsync(harness, [x, index]);
         await harness.ControlAsync("tags", new { repository = Name, tag = "hotfix", digest = y });
@@ -83,10 +73,11 @@ public sealed class QuarantineExecutionTests(TestDatabase database) : IAsyncLife
     public async Task ArchivesTheChildrenOfAnIndexBeforeTheIndexSoThatTheReCheckHoldsNothingBack()
     {
         var world = Of(
-            Image("amd64", "unused", "2026-05-01") with { Tags = [] },
+        [
+            .. MultiArch("index", "v1", "amd64"),
             Image("amd64-sig", "unused", "2026-05-01") with { Tags = [], Subject = Digest("amd64"), ArtifactMediaType = "application/spdx+json" },
-            Image("index", "v1", "2026-05-01") with { MediaType = IndexMediaType, Manifests = [Digest("amd64")], Layers = null },
-            Image("recent", "r", "2026-11-20"));
+            Image("recent", "r", "2026-11-20"),
+        ]);
         await using var harness = await SnapshotHarness.StartAsync(database, world, Configuration);
         var proposal = await ApproveAsync(harness, []);
 
@@ -141,6 +132,4 @@ public sealed class QuarantineExecutionTests(TestDatabase database) : IAsyncLife
         Assert.True(await harness.Service<ApprovalService>().ApproveAsync(proposal.Id, "alice", null, excluded, Cancellation));
         return proposal.Id;
     }
-
-    private static string SignatureTag(string digest) => digest.Replace(':', '-') + ".sig";
 }

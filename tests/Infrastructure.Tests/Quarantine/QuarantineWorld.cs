@@ -20,6 +20,21 @@ public static class QuarantineWorld
         Accounts = [new WorldAccount { AccountId = Account, Region = Region, Repositories = [Repository(Name, images)] }],
     };
 
+    /// <summary>An old image tagged <paramref name="tag"/>, its cosign signature (a <c>sha256-….sig</c> tag) and an SBOM referring to it.</summary>
+    public static WorldImage[] Signed(string name, string tag) =>
+    [
+        Image(name, tag, "2026-05-01"),
+        Image($"{name}-sig", Digest(name).Replace(':', '-') + ".sig", "2026-05-01"),
+        Image($"{name}-sbom", "unused", "2026-05-01") with { Tags = [], Subject = Digest(name), ArtifactMediaType = "application/spdx+json" },
+    ];
+
+    /// <summary>An old multi-architecture index tagged <paramref name="tag"/> over untagged <paramref name="children"/>.</summary>
+    public static WorldImage[] MultiArch(string name, string tag, params string[] children) =>
+    [
+        .. children.Select(child => Image(child, "unused", "2026-05-01") with { Tags = [] }),
+        Image(name, tag, "2026-05-01") with { MediaType = "application/vnd.oci.image.index.v1+json", Manifests = [.. children.Select(Digest)], Layers = null },
+    ];
+
     /// <summary>Each image of the simulator's world by digest, as ECR reports it now.</summary>
     public static async Task<IReadOnlyDictionary<string, WorldImage>> ImagesAsync(this SnapshotHarness harness)
     {

@@ -18,39 +18,29 @@ public sealed class ArchivedSnapshotTests(TestDatabase database) : IAsyncLifetim
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    private static World Registry(params WorldRepository[] repositories) =>
+        new() { Accounts = [new WorldAccount { AccountId = Account, Region = Region, Repositories = repositories }] };
+
     [Fact]
     public async Task SnapshotsARegistryHoldingArchivedIndexesWithoutLeavingAnyRepositoryOut()
     {
-        var world = new World
-        {
-            Accounts =
-            [
-                new WorldAccount
+        var world = Registry(
+            Repository(
+                "shop/agent",
+                Image("amd64", "unused", "2026-05-01") with { Tags = [] },
+                Image("arm64", "unused", "2026-05-01") with { Tags = [] },
+                Image("index", "v1", "2026-05-01") with
                 {
-                    AccountId = Account,
-                    Region = Region,
-                    Repositories =
-                    [
-                        Repository(
-                            "shop/agent",
-                            Image("amd64", "unused", "2026-05-01") with { Tags = [] },
-                            Image("arm64", "unused", "2026-05-01") with { Tags = [] },
-                            Image("index", "v1", "2026-05-01") with
-                            {
-                                MediaType = IndexMediaType, Manifests = [Digest("amd64"), Digest("arm64")], Layers = null,
-                                ImageStatus = "ARCHIVED", LastArchivedAt = ArchivedAt,
-                            },
-                            Image("sbom", "unused", "2026-05-02") with
-                            {
-                                Tags = [], Subject = Digest("index"), ArtifactMediaType = "application/spdx+json", ImageStatus = "ARCHIVED", LastArchivedAt = ArchivedAt,
-                            },
-                            Image("later", "unused", "2026-06-01") with { Tags = [] },
-                            Image("recent", "v2", "2026-11-20")),
-                        Repository("shop/web", Image("old", "1", "2026-05-01"), Image("new", "2", "2026-11-20")),
-                    ],
+                    MediaType = IndexMediaType, Manifests = [Digest("amd64"), Digest("arm64")], Layers = null,
+                    ImageStatus = "ARCHIVED", LastArchivedAt = ArchivedAt,
                 },
-            ],
-        };
+                Image("sbom", "unused", "2026-05-02") with
+                {
+                    Tags = [], Subject = Digest("index"), ArtifactMediaType = "application/spdx+json", ImageStatus = "ARCHIVED", LastArchivedAt = ArchivedAt,
+                },
+                Image("later", "unused", "2026-06-01") with { Tags = [] },
+                Image("recent", "v2", "2026-11-20")),
+            Repository("shop/web", Image("old", "1", "2026-05-01"), Image("new", "2", "2026-11-20")));
         await using var harness = await SnapshotHarness.StartAsync(database, world);
 
         var snapshot = await harness.SnapshotAsync();
@@ -75,26 +65,13 @@ public sealed class ArchivedSnapshotTests(TestDatabase database) : IAsyncLifetim
     [Fact]
     public async Task KeepsWhatCouldBeAChildOfAKeptArchivedIndexWhoseChildrenAreUnknown()
     {
-        var world = new World
-        {
-            Accounts =
-            [
-                new WorldAccount
-                {
-                    AccountId = Account,
-                    Region = Region,
-                    Repositories =
-                    [
-                        Repository(
-                            "shop/agent",
-                            Image("amd64", "unused", "2026-05-01") with { Tags = [] },
-                            Image("index", "v1", "2026-05-01") with { MediaType = IndexMediaType, Manifests = [Digest("amd64")], Layers = null, ImageStatus = "ARCHIVED" },
-                            Image("later", "unused", "2026-06-01") with { Tags = [] },
-                            Image("recent", "v2", "2026-11-20")),
-                    ],
-                },
-            ],
-        };
+        var world = Registry(
+            Repository(
+                "shop/agent",
+                Image("amd64", "unused", "2026-05-01") with { Tags = [] },
+                Image("index", "v1", "2026-05-01") with { MediaType = IndexMediaType, Manifests = [Digest("amd64")], Layers = null, ImageStatus = "ARCHIVED" },
+                Image("later", "unused", "2026-06-01") with { Tags = [] },
+                Image("recent", "v2", "2026-11-20")));
         await using var harness = await SnapshotHarness.StartAsync(database, world, ["--Curator:Policy:KeepTagPatterns:0=v1"]);
 
         var snapshot = await harness.SnapshotAsync();
