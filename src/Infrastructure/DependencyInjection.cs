@@ -14,6 +14,7 @@ using EcrCurator.Infrastructure.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
 using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Infrastructure.Quarantine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IValidateOptions<ExecutionOptions>, ExecutionOptionsValidator>();
         builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
         builder.Services.AddSettings<JobsOptions>(JobsOptions.Section);
+        builder.Services.AddSettings<QuarantineOptions>(QuarantineOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>();
 
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
@@ -78,6 +81,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<AutoRun>();
         builder.Services.AddSingleton<AuditVerifier>();
+        builder.Services.AddSingleton<RestoreService>();
+        builder.Services.AddSingleton<RestoreProgress>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
         builder.AddJobs(roles);
     }
@@ -110,6 +115,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExecutionJob>();
         builder.Services.AddSingleton<ExecutionRecovery>();
         builder.Services.AddSingleton<AuditVerificationJob>();
+        builder.Services.AddSingleton<RestoreJob>();
 
         // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
         builder.Services.AddSingleton<JobSchedule>();

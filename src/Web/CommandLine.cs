@@ -1,10 +1,12 @@
 using EcrCurator.Infrastructure.Aws;
 using EcrCurator.Infrastructure.Execution;
+using EcrCurator.Infrastructure.Quarantine;
 using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.History;
 using EcrCurator.Web.Features.Plan;
+using EcrCurator.Web.Features.Quarantine;
 using EcrCurator.Web.Features.Snapshots;
 using EcrCurator.Web.Features.Tokens;
 using EcrCurator.Worlds;
@@ -38,7 +40,7 @@ public static class CommandLine
         }
         catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException or WorldFormatException
                                           or IOException or UnauthorizedAccessException or AwsCredentialsException or NpgsqlException
-                                          or ApprovalException or ExecutionRefusedException)
+                                          or ApprovalException or ExecutionRefusedException or RestoreException or AwsException)
         {
             // Bad input, or something a person must set up or decide: one line that says what, no stack trace.
             errors.WriteLine(error.Message);
@@ -71,6 +73,8 @@ public static class CommandLine
                 return await AuditCommand.RunAsync(rest, output, errors);
             case [TokenCommand.Verb, .. var rest]:
                 return await TokenCommand.RunAsync(rest, output, errors);
+            case [RestoreCommand.Verb, .. var rest]:
+                return await RestoreCommand.RunAsync(rest, output, errors);
             case [] or [['-', ..], ..]:
                 await Server.RunAsync(args);
                 return 0;
@@ -102,6 +106,11 @@ public static class CommandLine
                                 prints it alone on the last line: it is shown only this once.
                       token revoke NAME --as NAME
                                 revokes an API token.
+                      restore --proposal N --as NAME
+                      restore --repository ACCOUNT/REGION/NAME --digest D [--digest D]... --as NAME
+                                restores from the quarantine what that proposal's execution archived, or the images
+                                named (with the archived images that hang on them); each is pinned "restored from
+                                quarantine" and audited.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

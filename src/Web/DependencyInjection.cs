@@ -6,6 +6,7 @@ using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.History;
 using EcrCurator.Web.Features.Overview;
 using EcrCurator.Web.Features.Pins;
+using EcrCurator.Web.Features.Quarantine;
 using EcrCurator.Web.Features.Repositories;
 using EcrCurator.Web.Features.Repository;
 using EcrCurator.Web.Features.Settings;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ApprovalsService>();
         builder.Services.AddScoped<HistoryService>();
         builder.Services.AddScoped<SettingsService>();
+        builder.Services.AddScoped<QuarantineService>();
         builder.AddApi();
         return builder;
     }

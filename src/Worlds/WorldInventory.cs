@@ -88,6 +88,16 @@ public static class WorldInventory
         Manifests = image.Manifests ?? [],
         Subject = image.Subject,
         Layers = image.Layers?.Select(layer => new Layer(layer.Digest, layer.Size)).ToArray(),
-        Status = image.ImageStatus == "ARCHIVED" ? ImageStatus.Archived : ImageStatus.Active,
+        Status = StatusOf(image.ImageStatus),
+        LastArchivedAt = image.LastArchivedAt,
+        LastActivatedAt = image.LastActivatedAt,
+    };
+
+    /// <summary>ECR's <c>imageStatus</c> as the engine knows it (absent: active).</summary>
+    public static ImageStatus StatusOf(string? imageStatus) => imageStatus switch
+    {
+        "ARCHIVED" => ImageStatus.Archived,
+        "ACTIVATING" => ImageStatus.Activating,
+        _ => ImageStatus.Active,
     };
 }

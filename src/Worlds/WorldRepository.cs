@@ -33,7 +33,12 @@ public sealed record WorldImage
 
     public string? Subject { get; init; }
 
+    /// <summary><c>ACTIVE</c> (when absent), <c>ARCHIVED</c> or <c>ACTIVATING</c> (a restore under way).</summary>
     public string? ImageStatus { get; init; }
+
+    public DateTimeOffset? LastArchivedAt { get; init; }
+
+    public DateTimeOffset? LastActivatedAt { get; init; }
 }
 
 public sealed record WorldLayer(string Digest, long Size);

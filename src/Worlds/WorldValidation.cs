@@ -3,7 +3,7 @@ namespace EcrCurator.Worlds;
 /// <summary>The rules a world must satisfy beyond its JSON shape, checked in file order.</summary>
 internal static class WorldValidation
 {
-    private static readonly string[] ImageStatuses = ["ACTIVE", "ARCHIVED"];
+    private static readonly string[] ImageStatuses = ["ACTIVE", "ARCHIVED", "ACTIVATING"];
     private static readonly string[] TaskDefinitionStatuses = ["ACTIVE", "INACTIVE", "DELETE_IN_PROGRESS"];
     private static readonly string[] ServiceStatuses = ["ACTIVE", "DRAINING", "INACTIVE"];
     private static readonly string[] Controllers = ["ECS", "CODE_DEPLOY", "EXTERNAL"];
@@ -96,7 +96,7 @@ internal static class WorldValidation
 
                 if (image.ImageStatus is { } status && !ImageStatuses.Contains(status))
                 {
-                    yield return new($"{imageAt}.imageStatus", $"'{status}' is not ACTIVE or ARCHIVED");
+                    yield return new($"{imageAt}.imageStatus", $"'{status}' is not ACTIVE, ARCHIVED or ACTIVATING");
                 }
             }
         }

@@ -19,6 +19,7 @@ public static class SimulatorApp
     {
         var world = options.WorldFile is { } path ? WorldFile.Read(path) : WorldGenerator.Generate(options.Generator);
         var app = Create(world, options.Generator, options.HostArguments, time);
+        app.Services.GetRequiredService<SimulatorState>().RestoreTime = TimeSpan.FromSeconds(options.RestoreSeconds);
         if (options.Days > 0)
         {
             var state = app.Services.GetRequiredService<SimulatorState>();

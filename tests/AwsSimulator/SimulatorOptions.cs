@@ -20,6 +20,9 @@ public sealed record SimulatorOptions
 
     public string? WriteWorld { get; init; }
 
+    /// <summary>How many seconds a restore from the archive takes (<c>--restore-seconds</c>).</summary>
+    public double RestoreSeconds { get; init; } = 20;
+
     public IReadOnlyList<string> HostArguments { get; init; } = [];
 
     private static readonly Dictionary<string, Func<SimulatorOptions, string, SimulatorOptions>> Settings = new()
@@ -27,6 +30,7 @@ public sealed record SimulatorOptions
         ["--world"] = (o, v) => o with { WorldFile = v },
         ["--write-world"] = (o, v) => o with { WriteWorld = v },
         ["--days"] = (o, v) => o with { Days = Int(v) },
+        ["--restore-seconds"] = (o, v) => o with { RestoreSeconds = double.Parse(v, CultureInfo.InvariantCulture) is var seconds and >= 0 ? seconds : throw new FormatException() },
         ["--seed"] = (o, v) => o.With(g => g with { Seed = Int(v) }),
         ["--teams"] = (o, v) => o.With(g => g with { Teams = Int(v) }),
         ["--repositories"] = (o, v) => o.With(g => g with { Repositories = Int(v) }),

@@ -38,6 +38,25 @@ public sealed record ImageRecord
 
     public ImageStatus Status { get; init; } = ImageStatus.Active;
 
+    /// <summary>ECR's <c>lastArchivedAt</c>: when the image last went to the archive, if ever.</summary>
+    public DateTimeOffset? LastArchivedAt { get; init; }
+
+    /// <summary>ECR's <c>lastActivatedAt</c>: when the image was last restored from the archive, if ever.</summary>
+    public DateTimeOffset? LastActivatedAt { get; init; }
+
+    /// <summary>
+    /// An index whose manifest could not be read (ECR answers none for an archived image, and none was stored before):
+    /// which images of the repository are its children is not known.
+    /// </summary>
+    public bool ChildrenUnknown { get; init; }
+
+    /// <summary>
+    /// The push the repository's window is anchored on and keep-newest ranks by: <see cref="PushedAt"/>, but never later
+    /// than the image's last archiving. An image was pushed before it was archived, so a push time ECR reports after a
+    /// restore (undocumented either way) cannot move the window of the whole repository.
+    /// </summary>
+    public DateTimeOffset AnchorPushedAt => LastArchivedAt is { } archived && archived < PushedAt ? archived : PushedAt;
+
     public bool IsIndex => Manifests.Count > 0 || MediaType is IndexMediaType or ManifestListMediaType;
 
     public const string IndexMediaType = "application/vnd.oci.image.index.v1+json";

@@ -23,4 +23,8 @@ public sealed record PolicyOverride
     public bool? Excluded { get; init; }
 
     public RetentionMode? Mode { get; init; }
+
+    public RetentionAction? Action { get; init; }
+
+    public int? QuarantineDays { get; init => field = value is null ? null : RetentionPolicy.AtLeastOne(value.Value); }
 }

@@ -28,6 +28,17 @@ public sealed record RetentionPolicy
 
     public RetentionMode Mode { get; init; } = RetentionMode.Approve;
 
+    /// <summary>Whether a candidate is deleted, or archived (quarantined) and deleted only after <see cref="QuarantineDays"/>.</summary>
+    public RetentionAction Action { get; init; } = RetentionAction.Delete;
+
+    /// <summary>
+    /// How many days (of 24 hours) an image the product quarantined stays archived before it may be deleted. ECR bills an
+    /// archived image for at least 90 days, so a shorter quarantine costs more than deleting at once.
+    /// </summary>
+    public int QuarantineDays { get; init => field = AtLeastOne(value); } = DefaultQuarantineDays;
+
+    public const int DefaultQuarantineDays = 90;
+
     /// <summary>This policy with the fields the override sets replaced.</summary>
     public RetentionPolicy With(PolicyOverride change) => new()
     {
@@ -39,7 +50,12 @@ public sealed record RetentionPolicy
         KeepRollbackRevisions = change.KeepRollbackRevisions ?? KeepRollbackRevisions,
         Excluded = change.Excluded ?? Excluded,
         Mode = change.Mode ?? Mode,
+        Action = change.Action ?? Action,
+        QuarantineDays = change.QuarantineDays ?? QuarantineDays,
     };
+
+    internal static int AtLeastOne(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1.");
 
     internal static int NotNegative(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} cannot be negative.");

@@ -20,6 +20,7 @@ public static class ReasonCodes
             (Reasons.RollbackTarget, "rollback-target"),
             (Reasons.Excluded, "excluded"),
             (Reasons.Unverified, "unverified"),
+            (Reasons.QuarantineExpired, "quarantine-expired"),
         }.OrderBy(pair => pair.Item2, StringComparer.Ordinal),
     ];
 

@@ -21,6 +21,9 @@ public enum Reasons
     /// <summary>Kept only because usage could not be read completely: complete, it would have been deleted.</summary>
     Unverified = 1 << 12,
 
+    /// <summary>Quarantined by the product, still archived, and for longer than the policy's <c>QuarantineDays</c>: a delete reason.</summary>
+    QuarantineExpired = 1 << 13,
+
     /// <summary>The reasons of decision step 2: any of them keeps an image.</summary>
     Protecting = InUse | Pinned | IndexChild | AttachedArtifact | KeepNewest | RecentlyPulled | KeptTagPattern | RollbackTarget,
 }

@@ -13,12 +13,15 @@ internal sealed class RepositoryEvaluation(
 
     private readonly IReadOnlyList<ImageRecord> images = repository.Images;
 
+    /// <summary>The images the product quarantined and has not restored, with when each was archived.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Quarantined { get; init; } = new Dictionary<string, DateTimeOffset>();
+
     public RepositoryPlan Evaluate(bool usageComplete)
     {
         var relations = ImageRelations.Of(images);
         var reasons = new Reasons[images.Count];
         var sites = new IReadOnlyList<UsageSite>[images.Count];
-        var newest = images.Count == 0 ? default : images.Max(image => image.PushedAt);
+        var newest = images.Count == 0 ? default : images.Max(image => image.AnchorPushedAt);
         var windowStart = DaysBefore(newest, policy.WindowDays);
         for (var i = 0; i < images.Count; i++)
         {
@@ -31,7 +34,7 @@ internal sealed class RepositoryEvaluation(
         var queue = new Queue<int>();
         for (var i = 0; i < images.Count; i++)
         {
-            if (Decide(reasons[i]) == Decision.Keep)
+            if (Decide(reasons[i]) == Decision.Keep || ActionFor(images[i], reasons[i]) is null)
             {
                 kept[i] = true;
                 queue.Enqueue(i);
@@ -43,6 +46,10 @@ internal sealed class RepositoryEvaluation(
         {
             Spread(keeper, relations.Children, Reasons.IndexChild, reasons, kept, queue);
             Spread(keeper, relations.Attachments, Reasons.AttachedArtifact, reasons, kept, queue);
+            if (images[keeper].ChildrenUnknown)
+            {
+                SpreadToPossibleChildren(keeper, reasons, kept, queue);
+            }
         }
 
         var decisions = new ImageDecision[images.Count];
@@ -51,7 +58,11 @@ internal sealed class RepositoryEvaluation(
             // Fail closed: what only the unread usage could have protected is kept, and says so.
             var decision = kept[i] ? Decision.Keep : usageComplete ? Decision.Delete : Decision.Keep;
             var unverified = !kept[i] && !usageComplete ? Reasons.Unverified : Reasons.None;
-            decisions[i] = new ImageDecision(images[i], decision, reasons[i] | unverified, sites[i]) { IsDependent = relations.IsDependent[i] };
+            decisions[i] = new ImageDecision(images[i], decision, reasons[i] | unverified, sites[i])
+            {
+                IsDependent = relations.IsDependent[i],
+                Action = decision == Decision.Delete ? ActionFor(images[i], reasons[i]) ?? RetentionAction.Delete : RetentionAction.Delete,
+            };
         }
 
         Array.Sort(decisions, NewestPushFirst);
@@ -96,8 +107,33 @@ internal sealed class RepositoryEvaluation(
             reasons |= Reasons.RollbackTarget;
         }
 
+        if (IsQuarantineOver(image))
+        {
+            reasons |= Reasons.QuarantineExpired;
+        }
+
         return reasons;
     }
+
+    /// <summary>
+    /// Quarantined by the product, still archived, not restored since (a restore or a push of it restores it), and
+    /// archived at least the policy's quarantine days ago.
+    /// </summary>
+    private bool IsQuarantineOver(ImageRecord image) =>
+        image.Status == ImageStatus.Archived
+        && Quarantined.TryGetValue(image.Digest, out var archivedAt)
+        && !(image.LastActivatedAt > archivedAt)
+        && now >= archivedAt.AddDays(policy.QuarantineDays);
+
+    /// <summary>
+    /// What executing a delete decision does: a quarantine over is deleted, and so is every candidate of a Delete policy;
+    /// under Quarantine an active image is archived, and one that is archived or being restored already is no candidate
+    /// (null: it is kept, as it is).
+    /// </summary>
+    private RetentionAction? ActionFor(ImageRecord image, Reasons reasons) =>
+        reasons.HasFlag(Reasons.QuarantineExpired) || policy.Action == RetentionAction.Delete ? RetentionAction.Delete
+        : image.Status == ImageStatus.Active ? RetentionAction.Quarantine
+        : null;
 
     private bool HasKeptTag(ImageRecord image)
     {
@@ -125,7 +161,7 @@ internal sealed class RepositoryEvaluation(
 
         var newest = Enumerable.Range(0, images.Count)
             .Where(i => !relations.IsDependent[i])
-            .OrderByDescending(i => images[i].PushedAt)
+            .OrderByDescending(i => images[i].AnchorPushedAt)
             .ThenBy(i => images[i].Digest, StringComparer.Ordinal)
             .Take(policy.KeepNewest);
         foreach (var i in newest)
@@ -139,7 +175,7 @@ internal sealed class RepositoryEvaluation(
     {
         _ when (reasons & (Reasons.Excluded | Reasons.Protecting)) != 0 => Decision.Keep,
         _ when reasons.HasFlag(Reasons.Untagged) && policy.DeleteUntagged => Decision.Delete,
-        _ when reasons.HasFlag(Reasons.OutsideWindow) => Decision.Delete,
+        _ when (reasons & (Reasons.OutsideWindow | Reasons.QuarantineExpired)) != 0 => Decision.Delete,
         _ => Decision.Keep,
     };
 
@@ -157,6 +193,26 @@ internal sealed class RepositoryEvaluation(
             {
                 kept[dependent] = true;
                 queue.Enqueue(dependent);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A kept index whose children are unknown keeps every image that could be one of them (<c>index-child</c>): each
+    /// other image pushed no later than the index, since ECR refuses an index whose children are not in the repository yet.
+    /// </summary>
+    private void SpreadToPossibleChildren(int index, Reasons[] reasons, bool[] kept, Queue<int> queue)
+    {
+        for (var i = 0; i < images.Count; i++)
+        {
+            if (i != index && images[i].AnchorPushedAt <= images[index].PushedAt)
+            {
+                reasons[i] |= Reasons.IndexChild;
+                if (!kept[i])
+                {
+                    kept[i] = true;
+                    queue.Enqueue(i);
+                }
             }
         }
     }

@@ -4,11 +4,13 @@ namespace EcrCurator.Domain;
 public static class RetentionEngine
 {
     /// <summary>The whole inventory at once: a plan per repository, ordered by account, region and name.</summary>
+    /// <param name="quarantined">The images the product archived and has not restored (none when not given).</param>
     public static RetentionPlan Evaluate(
         Inventory inventory,
         PolicySet policies,
         IReadOnlyCollection<Pin> pins,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyCollection<QuarantinedImage>? quarantined = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         var repositories = inventory.Repositories
@@ -18,7 +20,7 @@ public static class RetentionEngine
             .ToArray();
         var run = Prepare(
             [.. repositories.Select(repository => new RepositoryHeading(repository.Key, repository.Team))],
-            inventory.Uses, inventory.TaskDefinitions, inventory.IncompleteReasons, policies, pins, now);
+            inventory.Uses, inventory.TaskDefinitions, inventory.IncompleteReasons, policies, pins, now, quarantined);
 
         var plans = new RepositoryPlan[repositories.Length];
         Parallel.For(0, repositories.Length, i => plans[i] = run.Evaluate(repositories[i]));
@@ -31,6 +33,7 @@ public static class RetentionEngine
     /// then decided on its own, so that a caller never needs every image in memory at once.
     /// </summary>
     /// <param name="incompleteReasons">Why usage could not be read completely; with any, nothing is decided for deletion.</param>
+    /// <param name="quarantined">The images the product archived and has not restored (none when not given).</param>
     public static RetentionRun Prepare(
         IReadOnlyList<RepositoryHeading> repositories,
         IReadOnlyList<ImageUse> uses,
@@ -38,7 +41,8 @@ public static class RetentionEngine
         IReadOnlyList<string> incompleteReasons,
         PolicySet policies,
         IReadOnlyCollection<Pin> pins,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyCollection<QuarantinedImage>? quarantined = null)
     {
         ArgumentNullException.ThrowIfNull(repositories);
         ArgumentNullException.ThrowIfNull(uses);
@@ -61,7 +65,8 @@ public static class RetentionEngine
         var pinned = pins
             .Where(pin => pin.IsActiveAt(now))
             .ToLookup(pin => pin.Repository, pin => pin.Digest);
-        return new RetentionRun(repositories, positions, effective, usage, pinned, incompleteReasons.Count == 0, now);
+        var quarantines = (quarantined ?? []).ToLookup(quarantine => quarantine.Repository);
+        return new RetentionRun(repositories, positions, effective, usage, pinned, quarantines, incompleteReasons.Count == 0, now);
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class RetentionRun
     private readonly RetentionPolicy[] policies;
     private readonly UsageIndex usage;
     private readonly ILookup<RepositoryKey, string> pinned;
+    private readonly ILookup<RepositoryKey, QuarantinedImage> quarantined;
     private readonly bool usageComplete;
     private readonly DateTimeOffset now;
 
@@ -21,6 +22,7 @@ public sealed class RetentionRun
         RetentionPolicy[] policies,
         UsageIndex usage,
         ILookup<RepositoryKey, string> pinned,
+        ILookup<RepositoryKey, QuarantinedImage> quarantined,
         bool usageComplete,
         DateTimeOffset now)
     {
@@ -29,6 +31,7 @@ public sealed class RetentionRun
         this.policies = policies;
         this.usage = usage;
         this.pinned = pinned;
+        this.quarantined = quarantined;
         this.usageComplete = usageComplete;
         this.now = now;
     }
@@ -56,7 +59,17 @@ public sealed class RetentionRun
         }
 
         var pinnedHere = new HashSet<string>(pinned[repository.Key], DigestComparer.Instance);
-        return new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, held, now).Evaluate(usageComplete);
+        var quarantinedHere = new Dictionary<string, DateTimeOffset>(DigestComparer.Instance);
+        foreach (var quarantine in quarantined[repository.Key])
+        {
+            // Quarantined more than once (restored and quarantined again): the latest archiving counts.
+            quarantinedHere[quarantine.Digest] = quarantinedHere.TryGetValue(quarantine.Digest, out var earlier) && earlier > quarantine.ArchivedAt ? earlier : quarantine.ArchivedAt;
+        }
+
+        return new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, held, now)
+        {
+            Quarantined = quarantinedHere,
+        }.Evaluate(usageComplete);
     }
 
     private int PositionOf(RepositoryKey repository) =>

@@ -4,7 +4,8 @@ namespace EcrCurator.Infrastructure.Execution;
 
 /// <summary>
 /// Deletions in an order ECR accepts: an index before the manifests it references (ECR refuses to delete a manifest an
-/// index still lists), level by level for nested indexes, in batches of at most 100.
+/// index still lists), level by level for nested indexes, in batches of at most 100; an index whose children are
+/// unknown before any other image.
 /// </summary>
 public static class DeletionOrder
 {
@@ -13,7 +14,8 @@ public static class DeletionOrder
     public static IReadOnlyList<IReadOnlyList<ImageRecord>> Batches(IReadOnlyCollection<ImageRecord> images)
     {
         var byDigest = images.ToDictionary(image => image.Digest);
-        var depth = images.ToDictionary(image => image.Digest, _ => 0);
+        // An index whose children are unknown (archived, its manifest never read) goes before everything else.
+        var depth = images.ToDictionary(image => image.Digest, image => image.ChildrenUnknown ? -1 : 0);
         // A child sits one level below the deepest index that lists it; repeat until no level changes.
         for (var changed = true; changed;)
         {

@@ -10,7 +10,9 @@ namespace EcrCurator.Infrastructure.Execution;
 /// older than <c>Curator:Execution:MaxUsageAgeSeconds</c>) usage are read again, and the engine decides the whole
 /// repository with everything that stays held — what is not a candidate, an exclusion, anything skipped or failed —
 /// until no verdict changes, so that what hangs on a kept image stays too (<c>skipped-kept</c>) and is never sent to
-/// AWS. Every image's intent is audited before the call and its outcome after.
+/// AWS. Every image's intent is audited before the call and its outcome after. Deletions go first (indexes before
+/// their children), then the candidates to quarantine are archived (what hangs on an image before it); what the
+/// execution archived is recorded as quarantined.
 /// </summary>
 internal sealed class ExecutionRun(
     CuratorDbContext db, ProposalRow proposal, RepositoryKey repository, string team, string actor,
@@ -23,7 +25,7 @@ internal sealed class ExecutionRun(
     private readonly Dictionary<string, string> outcomes = [];
 
     /// <returns>False when the kill switch or the execution window stopped it (the proposal is approved again).</returns>
-    public async Task<bool> RunAsync(BatchDeletion ecr, CancellationToken cancellation)
+    public async Task<bool> RunAsync(BatchCalls ecr, CancellationToken cancellation)
     {
         foreach (var outcome in await db.ExecutionOutcomes.Where(outcome => outcome.ProposalId == proposal.Id).ToListAsync(cancellation))
         {
@@ -60,7 +62,8 @@ internal sealed class ExecutionRun(
                 continue;
             }
 
-            batch.ForEach(candidate => Audit("image.delete-intent", $"{target}@{candidate.Digest}", ImageAudit.Of(proposal.Id, candidate) with { DryRun = settings.DryRun }));
+            batch.ForEach(candidate => Audit(
+                candidate.IsQuarantine ? "image.archive-intent" : "image.delete-intent", $"{target}@{candidate.Digest}", ImageAudit.Of(proposal.Id, candidate) with { DryRun = settings.DryRun }));
             await db.SaveChangesAsync(cancellation);
             if (time.GetUtcNow() - world.UsageReadAt > options.MaxUsageAge)
             {
@@ -74,12 +77,14 @@ internal sealed class ExecutionRun(
             }
 
             staleReads = 0;
-            foreach (var (candidate, outcome, error) in await ecr.DeleteAsync(batch, settings.DryRun, cancellation))
+            var sent = await ecr.SendAsync(batch, settings.DryRun, cancellation);
+            foreach (var (candidate, outcome, error) in sent.Outcomes)
             {
                 Record(candidate, outcome, error);
             }
 
             await db.SaveChangesAsync(cancellation);
+            sent.ThrowIfInterrupted();
         }
 
         await db.SaveChangesAsync(cancellation);
@@ -88,7 +93,8 @@ internal sealed class ExecutionRun(
 
     /// <summary>
     /// Ends every pending candidate the live decision no longer deletes, holding each as it ends, until no verdict
-    /// changes; returns the next batch of what is still to go (indexes before their children).
+    /// changes; returns the next batch of what is still to go: deletions first (indexes before their children), then
+    /// what is to be archived (what hangs on an image before it).
     /// </summary>
     private List<ProposalCandidateRow> Settle(LiveWorld world)
     {
@@ -116,26 +122,31 @@ internal sealed class ExecutionRun(
         while (changed);
 
         var images = plan.Images.Where(image => pending.ContainsKey(image.Image.Digest)).Select(image => image.Image).ToList();
-        return DeletionOrder.Batches(images).FirstOrDefault() is { } first ? [.. first.Select(image => pending[image.Digest])] : [];
+        var deletions = images.Where(image => !pending[image.Digest].IsQuarantine).ToList();
+        var next = deletions.Count > 0 ? DeletionOrder.Batches(deletions).FirstOrDefault() : ArchiveOrder.Batches(images, world.Repository.Images).FirstOrDefault();
+        return next is { } first ? [.. first.Select(image => pending[image.Digest])] : [];
     }
 
     public async Task<ProposalRow> FinishAsync(CancellationToken cancellation)
     {
         var recorded = await db.ExecutionOutcomes.Where(outcome => outcome.ProposalId == proposal.Id).ToListAsync(cancellation);
-        var gone = recorded.Count(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.AlreadyGone or Outcomes.DryRun);
+        var gone = recorded.Count(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.Archived or Outcomes.AlreadyGone or Outcomes.DryRun);
         var unverified = recorded.FirstOrDefault(outcome => outcome.Outcome == Outcomes.SkippedUnverified);
         var failed = recorded.Where(outcome => outcome.Outcome == Outcomes.Failed).ToList();
         var skipped = recorded.Count(outcome => outcome.Outcome.StartsWith("skipped-", StringComparison.Ordinal));
         (proposal.Status, proposal.StatusReason) = (unverified, failed.Count, skipped, gone) switch
         {
-            ({ } first, _, _, 0) => (ProposalStatus.Failed, $"Nothing was deleted: {first.Error}"),
-            (_, > 0, _, _) => (ProposalStatus.PartiallyExecuted, $"{failed.Count} could not be deleted; first: {failed[0].Error}"),
+            ({ } first, _, _, 0) => (ProposalStatus.Failed, $"Nothing was deleted or archived: {first.Error}"),
+            (_, > 0, _, _) => (ProposalStatus.PartiallyExecuted, $"{failed.Count} could not be deleted or archived; first: {failed[0].Error}"),
             (_, _, > 0, _) => (ProposalStatus.PartiallyExecuted, $"{skipped} skipped: the live re-check found them changed, in use, pinned, kept or unverified"),
             _ => (ProposalStatus.Executed, null),
         };
         proposal.DeletedBytes = recorded.Where(outcome => outcome.Outcome == Outcomes.Deleted).Sum(outcome => outcome.SizeBytes);
+        proposal.ArchivedBytes = recorded.Where(outcome => outcome.Outcome == Outcomes.Archived).Sum(outcome => outcome.SizeBytes);
         proposal.ExecutedAt = time.GetUtcNow();
-        Audit("execution.finished", new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes });
+        await EndQuarantinesAsync([.. recorded.Where(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.AlreadyGone).Select(outcome => outcome.Digest)], cancellation);
+        await MarkArchivedAsync([.. recorded.Where(outcome => outcome.Outcome == Outcomes.Archived).Select(outcome => outcome.Digest)], cancellation);
+        Audit("execution.finished", new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes, proposal.ArchivedBytes });
         await db.SaveChangesAsync(cancellation);
         return proposal;
     }
@@ -161,10 +172,37 @@ internal sealed class ExecutionRun(
 
     private void EndPending(string outcome, string reason) => Pending().ToList().ForEach(candidate => Record(candidate, outcome, reason));
 
+    /// <summary>The quarantine of an image this execution deleted (or found gone) is over.</summary>
+    private async Task EndQuarantinesAsync(string[] digests, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        await db.Quarantines
+            .Where(quarantine => quarantine.AccountId == repository.AccountId && quarantine.Region == repository.Region && quarantine.Repository == repository.Name
+                                 && quarantine.DeletedAt == null && digests.Contains(quarantine.Digest))
+            .ExecuteUpdateAsync(setters => setters.SetProperty(quarantine => quarantine.DeletedAt, now), cancellation);
+    }
+
+    /// <summary>Until the next snapshot reads them, the images this execution archived show so (and can be restored at once).</summary>
+    private async Task MarkArchivedAsync(string[] digests, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        await db.Images.Where(image => image.RepositoryId == proposal.RepositoryId && image.Status == Aws.Ecr.EcrStorage.Active && digests.Contains(image.Digest))
+            .ExecuteUpdateAsync(setters => setters.SetProperty(image => image.Status, Aws.Ecr.EcrStorage.Archived).SetProperty(image => image.LastArchivedAt, now), cancellation);
+    }
+
     private void Record(ProposalCandidateRow candidate, string outcome, string? error)
     {
         outcomes[candidate.Digest] = outcome;
         db.ExecutionOutcomes.Add(new ExecutionOutcomeRow { ProposalId = proposal.Id, Digest = candidate.Digest, Outcome = outcome, Error = error, SizeBytes = candidate.SizeBytes, At = time.GetUtcNow() });
+        if (outcome == Outcomes.Archived)
+        {
+            db.Quarantines.Add(new QuarantineRow
+            {
+                AccountId = repository.AccountId, Region = repository.Region, Repository = repository.Name, Digest = candidate.Digest, Tags = candidate.Tags,
+                SizeBytes = candidate.SizeBytes, ProposalId = proposal.Id, ArchivedAt = time.GetUtcNow(), ArchivedBy = actor,
+            });
+        }
+
         Audit($"image.{outcome}", $"{target}@{candidate.Digest}", ImageAudit.Of(proposal.Id, candidate) with { Error = error });
         metrics.ImageHandled(outcome);
     }

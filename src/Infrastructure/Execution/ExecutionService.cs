@@ -76,14 +76,15 @@ public sealed class ExecutionService(
         execution.Audit("execution.started", new { proposal = proposalId });
         await db.SaveChangesAsync(cancellation);
 
-        var ecr = new BatchDeletion(connections.Client(aws.Value.Target(repository.AccountId, repository.Region), AwsService.Ecr), repository.Name);
+        var client = connections.Client(aws.Value.Target(repository.AccountId, repository.Region), AwsService.Ecr);
+        var ecr = new BatchCalls(new BatchDeletion(client, repository.Name), new BatchArchive(client, repository.Name, aws.Value.Aws.MaxConcurrency));
         if (!await execution.RunAsync(ecr, cancellation))
         {
             return proposal; // stopped by the kill switch or the execution window: approved again, resumes later
         }
 
         var finished = await execution.FinishAsync(cancellation);
-        logger.LogInformation("Proposal {ProposalId} {Status}: {Deleted} bytes deleted", proposal.Id, proposal.Status, proposal.DeletedBytes);
+        logger.LogInformation("Proposal {ProposalId} {Status}: {Deleted} bytes deleted, {Archived} archived", proposal.Id, proposal.Status, proposal.DeletedBytes, proposal.ArchivedBytes);
         return finished;
     }
 

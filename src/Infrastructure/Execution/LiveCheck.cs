@@ -21,6 +21,7 @@ public sealed class LiveCheck(
         var teams = retention.Value.ToTeamRules();
         var policies = await StoredPolicies.OverAsync(retention.Value.ToPolicySet(), db, cancellation);
         var pins = await StoredPolicies.PinsAsync(db, cancellation);
+        var quarantined = await StoredPolicies.QuarantinesAsync(db, cancellation);
         var read = await usage.ReadAsync(policies.DeepestRollback, cancellation);
         if (read.Incomplete is { } incomplete)
         {
@@ -50,7 +51,8 @@ public sealed class LiveCheck(
             return LiveWorld.Unverified($"Repository {repository} could not be read: {error.Message}");
         }
 
-        var run = RetentionEngine.Prepare([new RepositoryHeading(current.Key, current.Team)], [.. read.Uses, .. reported.Uses], read.TaskDefinitions, [], policies, pins, time.GetUtcNow());
+        var run = RetentionEngine.Prepare(
+            [new RepositoryHeading(current.Key, current.Team)], [.. read.Uses, .. reported.Uses], read.TaskDefinitions, [], policies, pins, time.GetUtcNow(), quarantined);
         return new LiveWorld(current, run, read.StartedAt, null);
     }
 }

@@ -55,74 +55,12 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
     {
         var key = new RepositoryKey(registry.AccountId, registry.Region, repository.RepositoryName);
         var tags = await ecr.ListTagsAsync(repository.RepositoryArn, cancellation);
-        var details = await ecr.DescribeImagesAsync(repository.RepositoryName, cancellation);
-        var stored = await known.OfAsync(key, cancellation);
-        var active = details
-            .Where(detail => detail.ImageStatus is null or "ACTIVE" && !stored.ContainsKey(detail.ImageDigest))
-            .Select(detail => detail.ImageDigest)
-            .ToList();
-        var (images, failures) = await ecr.BatchGetImageAsync(repository.RepositoryName, active, cancellation);
-        var unreadable = failures.Where(failure => failure.FailureCode != "ImageNotFound").ToList();
-        if (unreadable.Count > 0)
-        {
-            throw new IncompleteReadException(
-                $"{unreadable.Count} manifests could not be read (first: {unreadable[0].ImageId?.ImageDigest} {unreadable[0].FailureCode}: {unreadable[0].FailureReason}).");
-        }
-
-        var gone = failures.Select(failure => failure.ImageId?.ImageDigest).ToHashSet();
-        var manifests = new Dictionary<string, ImageManifest>();
-        foreach (var image in images.Where(image => image.ImageId.ImageDigest is not null && image.ImageManifest is not null))
-        {
-            manifests.TryAdd(image.ImageId.ImageDigest!, Parse(image));
-        }
-
-        // An index without its children, or an artifact without its subject, could let a kept image's dependents go.
-        var unknown = details.FirstOrDefault(detail => !gone.Contains(detail.ImageDigest)
-            && !manifests.ContainsKey(detail.ImageDigest) && !stored.ContainsKey(detail.ImageDigest)
-            && (active.Contains(detail.ImageDigest) || IsIndex(detail.ImageManifestMediaType) || detail.ArtifactMediaType is not null));
-        if (unknown is not null)
-        {
-            throw new IncompleteReadException($"the manifest of {unknown.ImageDigest} ({unknown.ImageStatus ?? "ACTIVE"}) could not be read.");
-        }
-
-        return new RepositoryRecord(
-            key,
-            teams.TeamOf(repository.RepositoryName, tags),
-            [.. details.Where(detail => !gone.Contains(detail.ImageDigest))
-                .Select(detail => ToRecord(detail, manifests.GetValueOrDefault(detail.ImageDigest) ?? stored.GetValueOrDefault(detail.ImageDigest)))])
+        var images = await RepositoryImages.ReadAsync(ecr, key, known, cancellation);
+        return new RepositoryRecord(key, teams.TeamOf(repository.RepositoryName, tags), images)
         {
             Tags = tags,
         };
     }
-
-    private static bool IsIndex(string? mediaType) => mediaType is ImageRecord.IndexMediaType or ImageRecord.ManifestListMediaType;
-
-    private static ImageManifest Parse(EcrImage image)
-    {
-        try
-        {
-            return ImageManifest.Parse(image.ImageManifest!);
-        }
-        catch (Exception error) when (error is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
-        {
-            throw new IncompleteReadException($"the manifest of {image.ImageId.ImageDigest} is not one the product can read: {error.Message}");
-        }
-    }
-
-    private static ImageRecord ToRecord(ImageDetail detail, ImageManifest? manifest) => new()
-    {
-        Digest = detail.ImageDigest,
-        Tags = detail.ImageTags ?? [],
-        PushedAt = detail.ImagePushedAt ?? throw new IncompleteReadException($"ECR gave image {detail.ImageDigest} no push time."),
-        SizeBytes = detail.ImageSizeInBytes ?? 0,
-        LastPulledAt = detail.LastRecordedPullTime,
-        MediaType = detail.ImageManifestMediaType,
-        ArtifactMediaType = detail.ArtifactMediaType,
-        Manifests = manifest?.Manifests ?? [],
-        Subject = manifest?.Subject,
-        Layers = manifest is { Manifests.Count: 0 } ? manifest.Layers : null,
-        Status = detail.ImageStatus == "ARCHIVED" ? ImageStatus.Archived : ImageStatus.Active,
-    };
 }
 
 /// <summary>Something AWS answered leaves the read incomplete.</summary>

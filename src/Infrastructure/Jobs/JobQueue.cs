@@ -1,3 +1,4 @@
+using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Persistence;
 using Hangfire;
@@ -11,7 +12,7 @@ namespace EcrCurator.Infrastructure.Jobs;
 
 /// <summary>
 /// The one door to the job queue: the dashboard, the approvals, AutoRun and the jobs themselves queue executions and
-/// snapshots here, and ask here what is waiting or running. Nothing else in the product speaks to Hangfire.
+/// snapshots here, restores from the quarantine are followed from here, and they ask here what is waiting or running. Nothing else in the product speaks to Hangfire.
 /// </summary>
 public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, IDbContextFactory<CuratorDbContext> contexts, TimeProvider time)
 {
@@ -35,6 +36,10 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
             client.Schedule<ExecutionJob>(job => job.RunAsync(proposalId, actor, CancellationToken.None), opening);
         }
     }
+
+    /// <summary>Follows restores from the quarantine on a job server until ECR reports the images ACTIVE (<see cref="RestoreJob"/>).</summary>
+    public void FollowRestores(RepositoryKey repository, IReadOnlyCollection<string> digests) =>
+        client.Enqueue<RestoreJob>(job => job.RunAsync(repository.AccountId, repository.Region, repository.Name, digests.ToArray(), CancellationToken.None));
 
     /// <summary>Starts a snapshot on a job server.</summary>
     /// <returns>The job's id, to follow it with <see cref="IsWaitingOrRunning"/>.</returns>

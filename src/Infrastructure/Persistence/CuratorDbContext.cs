@@ -34,6 +34,8 @@ public sealed class CuratorDbContext(DbContextOptions<CuratorDbContext> options)
 
     public DbSet<PinRow> Pins => Set<PinRow>();
 
+    public DbSet<QuarantineRow> Quarantines => Set<QuarantineRow>();
+
     public DbSet<PolicyRow> Policies => Set<PolicyRow>();
 
     public DbSet<SettingsRow> Settings => Set<SettingsRow>();

@@ -33,6 +33,13 @@ public static class StoredPolicies
             .Select(pin => new Pin(new RepositoryKey(pin.AccountId, pin.Region, pin.Repository), pin.Digest, pin.ExpiresAt))
             .ToListAsync(cancellation);
 
+    /// <summary>The images the product quarantined and has neither restored nor deleted since, for the engine.</summary>
+    public static async Task<IReadOnlyList<QuarantinedImage>> QuarantinesAsync(CuratorDbContext db, CancellationToken cancellation) =>
+        await db.Quarantines.AsNoTracking()
+            .Where(quarantine => quarantine.RestoreRequestedAt == null && quarantine.DeletedAt == null)
+            .Select(quarantine => new QuarantinedImage(new RepositoryKey(quarantine.AccountId, quarantine.Region, quarantine.Repository), quarantine.Digest, quarantine.ArchivedAt))
+            .ToListAsync(cancellation);
+
     public static PolicyOverride ToOverride(PolicyRow row) => Fields(row).ToOverride();
 
     /// <summary>A stored policy's fields (null: inherit).</summary>
@@ -46,6 +53,8 @@ public static class StoredPolicies
         KeepRollbackRevisions = row.KeepRollbackRevisions,
         Excluded = row.Excluded,
         Mode = row.Mode is null ? null : Enum.Parse<RetentionMode>(row.Mode),
+        Action = row.Action is null ? null : Enum.Parse<RetentionAction>(row.Action),
+        QuarantineDays = row.QuarantineDays,
     };
 
     /// <summary>Writes <paramref name="fields"/> into a stored policy.</summary>
@@ -59,6 +68,8 @@ public static class StoredPolicies
         row.KeepRollbackRevisions = fields.KeepRollbackRevisions;
         row.Excluded = fields.Excluded;
         row.Mode = fields.Mode?.ToString();
+        row.Action = fields.Action?.ToString();
+        row.QuarantineDays = fields.QuarantineDays;
     }
 
     private static PolicyOverride Merge(PolicyOverride under, PolicyOverride over) => new()
@@ -71,5 +82,7 @@ public static class StoredPolicies
         KeepRollbackRevisions = over.KeepRollbackRevisions ?? under.KeepRollbackRevisions,
         Excluded = over.Excluded ?? under.Excluded,
         Mode = over.Mode ?? under.Mode,
+        Action = over.Action ?? under.Action,
+        QuarantineDays = over.QuarantineDays ?? under.QuarantineDays,
     };
 }

@@ -23,6 +23,12 @@ public class PolicyFields
 
     public RetentionMode? Mode { get; set; }
 
+    /// <summary><c>Delete</c> (default) or <c>Quarantine</c>: archive the candidates, delete them after <see cref="QuarantineDays"/>.</summary>
+    public RetentionAction? Action { get; set; }
+
+    /// <summary>Days a quarantined image stays archived before it may be deleted (default 90, ECR's minimum billed duration).</summary>
+    public int? QuarantineDays { get; set; }
+
     /// <summary>A copy to edit: the tag patterns are a list of their own.</summary>
     public PolicyFields Copy()
     {
@@ -41,6 +47,8 @@ public class PolicyFields
         KeepRollbackRevisions = KeepRollbackRevisions,
         Excluded = Excluded,
         Mode = Mode,
+        Action = Action,
+        QuarantineDays = QuarantineDays,
     };
 
     /// <summary>Problems with these fields, each naming its configuration key under <paramref name="section"/>.</summary>
@@ -56,6 +64,11 @@ public class PolicyFields
             {
                 yield return $"{section}:{name} cannot be negative (it is {value}).";
             }
+        }
+
+        if (QuarantineDays < 1)
+        {
+            yield return $"{section}:{nameof(QuarantineDays)} must be at least 1 day (it is {QuarantineDays}); ECR bills an archived image for 90 days anyway.";
         }
 
         for (var i = 0; i < (KeepTagPatterns?.Count ?? 0); i++)

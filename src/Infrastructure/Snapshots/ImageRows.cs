@@ -1,4 +1,6 @@
 using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Aws.Ecr;
+using EcrCurator.Infrastructure.Persistence.Model;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +14,7 @@ namespace EcrCurator.Infrastructure.Snapshots;
 internal sealed class ImageRows : IAsyncDisposable
 {
     private const string Columns =
-        "repository_id, digest, tags, pushed_at, size_bytes, last_pulled_at, media_type, artifact_media_type, status, manifests, subject, layer_digests, layer_sizes, decision, reasons, used_by, is_dependent";
+        "repository_id, digest, tags, pushed_at, size_bytes, last_pulled_at, media_type, artifact_media_type, status, manifests, subject, layer_digests, layer_sizes, decision, reasons, used_by, is_dependent, last_archived_at, last_activated_at, action";
 
     private static readonly string Compared = string.Join(", ", Columns.Split(", ").Skip(2).Select(column => $"images.{column}")) + ", images.gone_at";
     private static readonly string Incoming = string.Join(", ", Columns.Split(", ").Skip(2).Select(column => $"EXCLUDED.{column}")) + ", NULL::timestamptz";
@@ -47,7 +49,7 @@ internal sealed class ImageRows : IAsyncDisposable
             await copy.WriteNullableAsync(image.LastPulledAt, NpgsqlDbType.TimestampTz, cancellation);
             await copy.WriteNullableAsync(image.MediaType, NpgsqlDbType.Text, cancellation);
             await copy.WriteNullableAsync(image.ArtifactMediaType, NpgsqlDbType.Text, cancellation);
-            await copy.WriteAsync(image.Status == ImageStatus.Archived ? "ARCHIVED" : "ACTIVE", NpgsqlDbType.Text, cancellation);
+            await copy.WriteAsync(StatusOf(image.Status), NpgsqlDbType.Text, cancellation);
             await copy.WriteAsync(image.Manifests.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
             await copy.WriteNullableAsync(image.Subject, NpgsqlDbType.Text, cancellation);
             await copy.WriteNullableAsync(image.Layers?.Select(layer => layer.Digest).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
@@ -56,8 +58,19 @@ internal sealed class ImageRows : IAsyncDisposable
             await copy.WriteAsync(decision.ReasonCodes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
             await copy.WriteAsync(decision.UsedBy.Select(site => site.ToString()).Order(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
             await copy.WriteAsync(decision.IsDependent, NpgsqlDbType.Boolean, cancellation);
+            await copy.WriteNullableAsync(image.LastArchivedAt, NpgsqlDbType.TimestampTz, cancellation);
+            await copy.WriteNullableAsync(image.LastActivatedAt, NpgsqlDbType.TimestampTz, cancellation);
+            await copy.WriteNullableAsync(decision.IsCandidate ? CandidateActions.Of(decision.Action) : null, NpgsqlDbType.Text, cancellation);
         }
     }
+
+    /// <summary>ECR's <c>imageStatus</c> as the snapshot stores it.</summary>
+    public static string StatusOf(ImageStatus status) => status switch
+    {
+        ImageStatus.Archived => EcrStorage.Archived,
+        ImageStatus.Activating => EcrStorage.Activating,
+        _ => EcrStorage.Active,
+    };
 
     /// <summary>Ends the COPY and applies what it staged to <c>images</c>; returns how many rows changed.</summary>
     public async Task<int> SaveAsync(long[] repositoriesRead, long snapshotId, DateTimeOffset now, CancellationToken cancellation)

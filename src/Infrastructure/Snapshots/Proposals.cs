@@ -90,8 +90,8 @@ internal sealed class Proposals
     {
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO proposal_candidates (proposal_id, digest, tags, size_bytes, pushed_at, last_pulled_at, reasons)
-            SELECT proposal.id, staged.digest, staged.tags, staged.size_bytes, staged.pushed_at, staged.last_pulled_at, staged.reasons
+            INSERT INTO proposal_candidates (proposal_id, digest, tags, size_bytes, pushed_at, last_pulled_at, reasons, action)
+            SELECT proposal.id, staged.digest, staged.tags, staged.size_bytes, staged.pushed_at, staged.last_pulled_at, staged.reasons, staged.action
             FROM unnest(@proposals, @repositories) AS proposal (id, repository_id)
             JOIN images_staging staged ON staged.repository_id = proposal.repository_id AND staged.decision = 'delete'
             """,

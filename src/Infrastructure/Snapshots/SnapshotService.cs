@@ -158,12 +158,13 @@ public sealed class SnapshotService(
             }
 
             var pins = await StoredPolicies.PinsAsync(db, cancellation);
+            var quarantined = await StoredPolicies.QuarantinesAsync(db, cancellation);
             var now = time.GetUtcNow();
             read = read with { Inventory = (await ReportedUsage.ReadAsync(db, now, cancellation)).AddTo(read.Inventory) };
             var headings = await RepositoryStaging.HeadingsAsync(db, snapshotId, cancellation);
             var preparing = Stopwatch.StartNew();
             var run = RetentionEngine.Prepare(
-                headings, read.Inventory.Uses, read.Inventory.TaskDefinitions, read.Inventory.IncompleteReasons, policies, pins, now);
+                headings, read.Inventory.Uses, read.Inventory.TaskDefinitions, read.Inventory.IncompleteReasons, policies, pins, now, quarantined);
             var prepared = preparing.Elapsed;
             if (await store.SaveAsync(snapshotId, run, headings, read, now, cancellation) is not { } deciding)
             {

@@ -138,6 +138,8 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         row.ImageBytes = repository.Bytes.ImageBytes;
         row.CandidateBytes = repository.Bytes.CandidateBytes;
         row.ReclaimableBytes = repository.Bytes.ReclaimableBytes;
+        row.ArchivedBytes = repository.Images.Where(image => image.Image.Status != ImageStatus.Active).Sum(image => image.Image.SizeBytes);
+        row.QuarantineBytes = repository.Bytes.QuarantineBytes;
         row.LastPushedAt = repository.Images.Count == 0 ? null : repository.Images[0].Image.PushedAt;
     }
 

@@ -5,6 +5,7 @@ using EcrCurator.Worlds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcrCurator.AwsSimulator.Control;
 
@@ -80,6 +81,23 @@ internal static class ControlApi
             var change = await ReadAsync<LambdaFunctionChange>(request);
             return Change(state, s => WorldChanges.PutLambdaFunction(s, change));
         });
+        control.MapPost("/pull", async (HttpRequest request, SimulatorState state) =>
+        {
+            var pull = await ReadAsync<ImagePull>(request);
+            return Change(state, s => WorldChanges.Pull(s, pull));
+        });
+        control.MapGet("/archive", (SimulatorState state) => Json(new ArchiveSettings(state.RestoreTime.TotalSeconds)));
+        control.MapPut("/archive", async (HttpRequest request, SimulatorState state) =>
+        {
+            var settings = await ReadAsync<ArchiveSettings>(request);
+            if (settings.RestoreSeconds is < 0 or > 86_400)
+            {
+                throw new ControlException("restoreSeconds is between 0 and 86400");
+            }
+
+            state.RestoreTime = TimeSpan.FromSeconds(settings.RestoreSeconds);
+            return Json(settings);
+        });
         control.MapFaultApi();
     }
 
@@ -92,6 +110,7 @@ internal static class ControlApi
     /// <summary>Answers a change that cannot be made with its status and a message that says why.</summary>
     private static async ValueTask<object?> RefuseBadRequests(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        context.HttpContext.RequestServices.GetRequiredService<SimulatorState>().SettleRestores();
         try
         {
             return await next(context);

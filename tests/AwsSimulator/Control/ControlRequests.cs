@@ -19,3 +19,8 @@ public sealed record ServiceChange(string Cluster, WorldService Service, string?
 public sealed record LambdaFunctionChange(WorldLambdaFunction Function, string? AccountId = null, string? Region = null);
 
 public sealed record Advance(int Days = 1);
+
+public sealed record ImagePull(string Repository, string? Digest = null, string? Tag = null, string? AccountId = null, string? Region = null);
+
+/// <summary>How the archive behaves: how many seconds a restore takes.</summary>
+public sealed record ArchiveSettings(double RestoreSeconds);

@@ -19,11 +19,36 @@ internal static class WorldChanges
             region.Repositories[push.Repository] = repository = new RepositoryState(push.Repository, state.Time.GetUtcNow(), new Dictionary<string, string>());
         }
 
-        var image = repository.ByDigest(push.Image.Digest) is { } existing
-            ? push.Image with { Tags = [.. existing.Tags.Union(push.Image.Tags)] }
-            : push.Image;
+        var existing = repository.ByDigest(push.Image.Digest);
+        var image = existing is null ? push.Image : push.Image with { Tags = [.. existing.Tags.Union(push.Image.Tags)] };
+        if (existing is not null && !Ecr.ImageStatuses.IsPullable(existing) && push.Image.ImageStatus is null)
+        {
+            // ECR: "When you push an image that is currently archived, that image will be immediately restored."
+            image = state.Restored(region.AccountId, region.Region, repository.Name, image with { LastArchivedAt = existing.LastArchivedAt });
+        }
+
         repository.Put(image);
         return image;
+    }
+
+    /// <summary>
+    /// Plays a consumer that pulls an image (by digest, or by tag): ECR records the pull time; an archived image, or one
+    /// being restored, cannot be pulled (ECR answers 404).
+    /// </summary>
+    public static WorldImage Pull(SimulatorState state, ImagePull pull)
+    {
+        var region = Region(state, pull.AccountId, pull.Region, create: false);
+        var repository = region.Repositories.GetValueOrDefault(pull.Repository) ?? throw new ControlException($"there is no repository {pull.Repository}", 404);
+        var image = (pull.Digest is { } digest ? repository.ByDigest(digest) : repository.ByTag(pull.Tag ?? "latest"))
+                    ?? throw new ControlException($"manifest unknown: repository {pull.Repository} has no image {pull.Digest ?? pull.Tag ?? "latest"}", 404);
+        if (!Ecr.ImageStatuses.IsPullable(image))
+        {
+            throw new ControlException($"manifest unknown: image {image.Digest} of {pull.Repository} is {Ecr.ImageStatuses.Of(image)} and cannot be pulled", 404);
+        }
+
+        var pulled = image with { LastPulledAt = state.Time.GetUtcNow() };
+        repository.Put(pulled);
+        return pulled;
     }
 
     /// <summary>Puts a tag on an image, taking it from the image that had it.</summary>

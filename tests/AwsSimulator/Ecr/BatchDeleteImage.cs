@@ -7,7 +7,8 @@ namespace EcrCurator.AwsSimulator.Ecr;
 /// <summary>
 /// BatchDeleteImage, as ECR does it: by digest deletes the image and all its tags; by tag removes that tag and deletes
 /// the image only with its last tag. A manifest an index still lists is refused (ImageReferencedByManifestList).
-/// Ids are handled in order, so an index deleted earlier in the batch frees its children. Failures are per item.
+/// Ids are handled in order, so an index deleted earlier in the batch frees its children. Failures are per item. An
+/// archived image is deleted like any other (ECR bills it for its 90-day minimum storage all the same).
 /// </summary>
 internal static class BatchDeleteImage
 {

@@ -2,7 +2,10 @@ using EcrCurator.AwsSimulator.Protocol;
 
 namespace EcrCurator.AwsSimulator.Ecr;
 
-/// <summary>BatchGetImage: the manifests of up to 100 images, with per-item failures in a successful answer.</summary>
+/// <summary>
+/// BatchGetImage: the manifests of up to 100 images, with per-item failures in a successful answer. An image that
+/// cannot be pulled (archived, or being restored) is the failure <c>ImageInaccessible</c>.
+/// </summary>
 internal static class BatchGetImage
 {
     public sealed record Request
@@ -37,6 +40,12 @@ internal static class BatchGetImage
                 if (failure is not null)
                 {
                     failures.Add(failure);
+                    continue;
+                }
+
+                if (!ImageStatuses.IsPullable(image!))
+                {
+                    failures.Add(ImageStatuses.Inaccessible(id, image!));
                     continue;
                 }
 

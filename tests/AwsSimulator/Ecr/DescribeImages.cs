@@ -11,7 +11,7 @@ namespace EcrCurator.AwsSimulator.Ecr;
 internal static class DescribeImages
 {
     private static readonly string[] TagStatuses = ["TAGGED", "UNTAGGED", "ANY"];
-    private static readonly string[] ImageStatuses = ["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"];
+    private static readonly string[] StatusFilters = ["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"];
 
     public sealed record Filter
     {
@@ -40,7 +40,7 @@ internal static class DescribeImages
         var input = call.Read<Request>();
         var tagStatus = input.Filter?.TagStatus ?? "ANY";
         var imageStatus = input.Filter?.ImageStatus ?? "ACTIVE";
-        if (!TagStatuses.Contains(tagStatus) || !ImageStatuses.Contains(imageStatus))
+        if (!TagStatuses.Contains(tagStatus) || !StatusFilters.Contains(imageStatus))
         {
             throw AwsException.InvalidParameter($"Invalid parameter at 'filter': tagStatus '{tagStatus}' or imageStatus '{imageStatus}' is not a valid value");
         }
@@ -92,7 +92,7 @@ internal static class DescribeImages
     private static bool Matches(WorldImage image, string tagStatus, string imageStatus)
     {
         var tagged = image.Tags.Count > 0;
-        var status = image.ImageStatus ?? "ACTIVE";
+        var status = ImageStatuses.Of(image);
         return (tagStatus == "ANY" || tagged == (tagStatus == "TAGGED")) && (imageStatus == "ANY" || status == imageStatus);
     }
 
@@ -108,6 +108,8 @@ internal static class DescribeImages
         ArtifactMediaType = image.ArtifactMediaType ?? Manifests.ConfigMediaTypeOf(image),
         LastRecordedPullTime = image.LastPulledAt,
         SubjectManifestDigest = image.Subject,
-        ImageStatus = image.ImageStatus ?? "ACTIVE",
+        ImageStatus = ImageStatuses.Of(image),
+        LastArchivedAt = image.LastArchivedAt,
+        LastActivatedAt = image.LastActivatedAt,
     };
 }

@@ -12,5 +12,6 @@ internal static class EcrApi
         ["DescribeImages"] = DescribeImages.Handle,
         ["BatchGetImage"] = BatchGetImage.Handle,
         ["BatchDeleteImage"] = BatchDeleteImage.Handle,
+        ["UpdateImageStorageClass"] = UpdateImageStorageClass.Handle,
     });
 }

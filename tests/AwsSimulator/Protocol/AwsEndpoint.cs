@@ -43,6 +43,7 @@ internal sealed class AwsEndpoint(SimulatorState state, FaultBook faults, RateLi
                 SessionToken = http.Request.Headers["X-Amz-Security-Token"].FirstOrDefault(),
             };
             call = call with { IgnoreSort = faults.IgnoresSort(call.AccountId, call.Region, call.Service, operation) };
+            state.SettleRestores();
             var result = await ServeAsync(service, call, http.RequestAborted);
             log.Record(call.AccountId, call.Region, call.Service, operation, failed: false);
             await WriteAsync(http.Response, service, operation, requestId, result);

@@ -11,6 +11,9 @@ public sealed class ImageBuilder(string name, DateTimeOffset pushed, IReadOnlyLi
     private string? mediaType;
     private string? subject;
     private ImageStatus status = ImageStatus.Active;
+    private DateTimeOffset? archivedAt;
+    private DateTimeOffset? activatedAt;
+    private bool childrenUnknown;
 
     /// <summary>Replaces the image's tags.</summary>
     public ImageBuilder Tagged(params string[] newTags)
@@ -54,9 +57,36 @@ public sealed class ImageBuilder(string name, DateTimeOffset pushed, IReadOnlyLi
         return this;
     }
 
-    public ImageBuilder Archived()
+    /// <summary>Archived (when given, at that time: ECR's <c>lastArchivedAt</c>).</summary>
+    public ImageBuilder Archived(DateTimeOffset? at = null)
     {
         status = ImageStatus.Archived;
+        archivedAt = at ?? archivedAt;
+        return this;
+    }
+
+    /// <summary>Restored from the archive at that time (ECR's <c>lastActivatedAt</c>), and active again.</summary>
+    public ImageBuilder Restored(DateTimeOffset at, DateTimeOffset? archived = null)
+    {
+        status = ImageStatus.Active;
+        activatedAt = at;
+        archivedAt = archived ?? archivedAt;
+        return this;
+    }
+
+    /// <summary>Being restored from the archive.</summary>
+    public ImageBuilder Activating()
+    {
+        status = ImageStatus.Activating;
+        return this;
+    }
+
+    /// <summary>An index whose manifest could not be read: its children are unknown.</summary>
+    public ImageBuilder IndexOfUnknownChildren()
+    {
+        mediaType = ImageRecord.IndexMediaType;
+        manifests = [];
+        childrenUnknown = true;
         return this;
     }
 
@@ -73,5 +103,8 @@ public sealed class ImageBuilder(string name, DateTimeOffset pushed, IReadOnlyLi
         Subject = subject,
         Layers = layers,
         Status = status,
+        LastArchivedAt = archivedAt,
+        LastActivatedAt = activatedAt,
+        ChildrenUnknown = childrenUnknown,
     };
 }

@@ -11,6 +11,7 @@ public sealed class InventoryBuilder
     private readonly List<ImageUse> uses = [];
     private readonly List<TaskDefinitionRecord> definitions = [];
     private readonly List<Pin> pins = [];
+    private readonly List<QuarantinedImage> quarantined = [];
     private readonly List<string> incomplete = [];
     private int tasks;
 
@@ -71,6 +72,13 @@ public sealed class InventoryBuilder
         return this;
     }
 
+    /// <summary>An image the product archived (quarantined) at that time and has not restored.</summary>
+    public InventoryBuilder Quarantined(string repository, string image, DateTimeOffset archivedAt, string account = Ecr.Account, string region = Ecr.Region)
+    {
+        quarantined.Add(new QuarantinedImage(Ecr.Key(repository, account, region), Digests.Of(image), archivedAt));
+        return this;
+    }
+
     /// <summary>Marks a usage source as not read completely.</summary>
     public InventoryBuilder Incomplete(string reason)
     {
@@ -88,7 +96,7 @@ public sealed class InventoryBuilder
     public Inventory Build() => new([.. repositories], [.. uses], [.. definitions]) { IncompleteReasons = [.. incomplete] };
 
     public RetentionPlan Evaluate(PolicySet? policies = null, DateTimeOffset? now = null) =>
-        RetentionEngine.Evaluate(Build(), policies ?? PolicySet.BasePolicy, pins, now ?? Clock.Now);
+        RetentionEngine.Evaluate(Build(), policies ?? PolicySet.BasePolicy, pins, now ?? Clock.Now, quarantined);
 
     /// <summary>Evaluates with one policy for every repository.</summary>
     public RetentionPlan Evaluate(PolicyOverride everywhere, DateTimeOffset? now = null) =>

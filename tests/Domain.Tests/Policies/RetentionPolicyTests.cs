@@ -19,6 +19,8 @@ public class RetentionPolicyTests
         Assert.Equal(0, policy.KeepRollbackRevisions);
         Assert.False(policy.Excluded);
         Assert.Equal(RetentionMode.Approve, policy.Mode);
+        Assert.Equal(RetentionAction.Delete, policy.Action);
+        Assert.Equal(90, policy.QuarantineDays);
     }
 
     public static TheoryData<string, Action> NegativeNumbers => new()
@@ -31,6 +33,8 @@ public class RetentionPolicyTests
         { "policy KeepNewest", () => _ = RetentionPolicy.Default with { KeepNewest = -1 } },
         { "policy KeepPulledWithinDays", () => _ = RetentionPolicy.Default with { KeepPulledWithinDays = -1 } },
         { "policy KeepRollbackRevisions", () => _ = RetentionPolicy.Default with { KeepRollbackRevisions = int.MinValue } },
+        { "override QuarantineDays", () => _ = new PolicyOverride { QuarantineDays = -1 } },
+        { "policy QuarantineDays", () => _ = RetentionPolicy.Default with { QuarantineDays = 0 } },
     };
 
     [Theory]

@@ -17,6 +17,7 @@ public class ReasonCodesTests
     [InlineData(Reasons.RollbackTarget, "rollback-target")]
     [InlineData(Reasons.Excluded, "excluded")]
     [InlineData(Reasons.Unverified, "unverified")]
+    [InlineData(Reasons.QuarantineExpired, "quarantine-expired")]
     public void SpellsEachReasonAsTheSpecificationDoes(Reasons reason, string code)
     {
         Assert.Equal(code, ReasonCodes.Code(reason));

@@ -103,6 +103,36 @@ public class PolicyFormTests : ComponentTest
         Assert.Equal(8, Assert.Single(_saved).KeepNewest);
     }
 
+    [Theory]
+    [InlineData(30, true)]
+    [InlineData(89, true)]
+    [InlineData(90, false)]
+    public void AQuarantineShorterThanNinetyDaysSaysItCostsMoreThanDeletingAtOnce(int days, bool warned)
+    {
+        var form = Render(new PolicyFields { Action = RetentionAction.Quarantine, QuarantineDays = days });
+
+        Assert.Equal(warned, form.FindAll("[data-testid=quarantine-cost]").Any(alert => alert.TextContent.Contains("at least 90 days", StringComparison.Ordinal)));
+        Assert.Contains("90 or more", form.Find("[data-testid=field-QuarantineDays]").TextContent);
+        Assert.Contains("Inherit (Delete)", form.Find("[data-testid=field-Action]").TextContent);
+    }
+
+    [Fact]
+    public void SavesTheQuarantineDaysAndRefusesZero()
+    {
+        var form = Render(new PolicyFields());
+
+        form.Find("[data-testid=field-QuarantineDays] input[type=checkbox]").Change(false);
+        Assert.Equal("90", ValueInput(form, "QuarantineDays").GetAttribute("value"));
+        ValueInput(form, "QuarantineDays").Change("0");
+        form.Find("[data-testid=policy-save]").Click();
+        Assert.Contains("At least 1 day.", form.Find("[data-testid=field-QuarantineDays]").TextContent);
+        Assert.Empty(_saved);
+
+        ValueInput(form, "QuarantineDays").Change("120");
+        form.Find("[data-testid=policy-save]").Click();
+        Assert.Equal((120, (RetentionAction?)null), (Assert.Single(_saved).QuarantineDays, _saved[0].Action));
+    }
+
     [Fact]
     public void InJapaneseTheFormSpeaksJapanese()
     {

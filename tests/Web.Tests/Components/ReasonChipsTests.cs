@@ -23,10 +23,10 @@ public class ReasonChipsTests : ComponentTest
     }
 
     [Fact]
-    public void OnlyUntaggedAndOutsideWindowSpeakForDeleting()
+    public void OnlyUntaggedOutsideWindowAndAnExpiredQuarantineSpeakForDeleting()
     {
-        Assert.Equal(["outside-window", "untagged"], EveryCode.Where(code => ReasonKinds.Of(code) == ReasonKind.Delete));
-        Assert.Equal(13, EveryCode.Count); // SPEC 3's twelve and unverified
+        Assert.Equal(["outside-window", "quarantine-expired", "untagged"], EveryCode.Where(code => ReasonKinds.Of(code) == ReasonKind.Delete));
+        Assert.Equal(14, EveryCode.Count); // SPEC 3's twelve, unverified and quarantine-expired
         Assert.Null(ReasonKinds.Of("not-a-reason"));
     }
 

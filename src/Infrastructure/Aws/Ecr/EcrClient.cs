@@ -75,6 +75,11 @@ public sealed class EcrClient(AwsJsonClient client)
         return ([.. answers.SelectMany(answer => answer.Images ?? [])], [.. answers.SelectMany(answer => answer.Failures ?? [])]);
     }
 
+    /// <summary>Moves one image to another storage class (<see cref="EcrStorage.Archive"/> or <see cref="EcrStorage.Standard"/>): one call per image.</summary>
+    public Task<UpdateImageStorageClassResponse> UpdateImageStorageClassAsync(string repository, string digest, string targetStorageClass, CancellationToken cancellation) =>
+        client.SendAsync<UpdateImageStorageClassResponse>(
+            "UpdateImageStorageClass", new UpdateImageStorageClassRequest(Registry, repository, new ImageId(digest), targetStorageClass), cancellation);
+
     /// <summary>Deletes up to 100 images by digest; ECR reports what it could not delete per image.</summary>
     public Task<BatchDeleteImageResponse> BatchDeleteImageAsync(string repository, IReadOnlyList<string> digests, CancellationToken cancellation) =>
         digests.Count is 0 or > BatchLimit

@@ -28,7 +28,10 @@ public sealed record ImageDetail(
     string? ImageManifestMediaType,
     string? ArtifactMediaType,
     DateTimeOffset? LastRecordedPullTime,
-    string? ImageStatus);
+    string? ImageStatus,
+    string? SubjectManifestDigest = null,
+    DateTimeOffset? LastArchivedAt = null,
+    DateTimeOffset? LastActivatedAt = null);
 
 public sealed record ImageId(string? ImageDigest, string? ImageTag = null);
 
@@ -43,3 +46,18 @@ public sealed record ImageFailure(ImageId? ImageId, string? FailureCode, string?
 public sealed record BatchDeleteImageRequest(string? RegistryId, string RepositoryName, List<ImageId> ImageIds);
 
 public sealed record BatchDeleteImageResponse(List<ImageId>? ImageIds, List<ImageFailure>? Failures);
+
+public sealed record UpdateImageStorageClassRequest(string? RegistryId, string RepositoryName, ImageId ImageId, string TargetStorageClass);
+
+public sealed record UpdateImageStorageClassResponse(string? RegistryId, string? RepositoryName, ImageId? ImageId, string? ImageStatus);
+
+/// <summary>ECR's storage classes (<c>targetStorageClass</c>) and image statuses (<c>imageStatus</c>).</summary>
+public static class EcrStorage
+{
+    public const string Archive = "ARCHIVE";
+    public const string Standard = "STANDARD";
+
+    public const string Active = "ACTIVE";
+    public const string Archived = "ARCHIVED";
+    public const string Activating = "ACTIVATING";
+}

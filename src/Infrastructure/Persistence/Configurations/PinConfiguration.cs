@@ -14,6 +14,17 @@ public sealed class PinConfiguration : IEntityTypeConfiguration<PinRow>
     }
 }
 
+public sealed class QuarantineConfiguration : IEntityTypeConfiguration<QuarantineRow>
+{
+    public void Configure(EntityTypeBuilder<QuarantineRow> builder)
+    {
+        builder.ToTable("quarantined_images");
+        builder.HasIndex(quarantine => new { quarantine.AccountId, quarantine.Region, quarantine.Repository, quarantine.Digest });
+        builder.HasIndex(quarantine => quarantine.ProposalId);
+        builder.HasIndex(quarantine => quarantine.ArchivedAt).HasFilter("restore_requested_at IS NULL AND deleted_at IS NULL").HasDatabaseName("ix_quarantined_images_open");
+    }
+}
+
 public sealed class PolicyConfiguration : IEntityTypeConfiguration<PolicyRow>
 {
     public void Configure(EntityTypeBuilder<PolicyRow> builder)

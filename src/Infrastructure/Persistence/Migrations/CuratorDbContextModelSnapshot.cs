@@ -296,6 +296,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Action")
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
                     b.Property<string>("ArtifactMediaType")
                         .HasColumnType("text")
                         .HasColumnName("artifact_media_type");
@@ -321,6 +325,14 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsDependent")
                         .HasColumnType("boolean")
                         .HasColumnName("is_dependent");
+
+                    b.Property<DateTimeOffset?>("LastActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activated_at");
+
+                    b.Property<DateTimeOffset?>("LastArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_archived_at");
 
                     b.Property<DateTimeOffset?>("LastPulledAt")
                         .HasColumnType("timestamp with time zone")
@@ -467,6 +479,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("account_id");
 
+                    b.Property<string>("Action")
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
                     b.Property<bool?>("DeleteUntagged")
                         .HasColumnType("boolean")
                         .HasColumnName("delete_untagged");
@@ -494,6 +510,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<string>("Mode")
                         .HasColumnType("text")
                         .HasColumnName("mode");
+
+                    b.Property<int?>("QuarantineDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarantine_days");
 
                     b.Property<string>("Region")
                         .HasColumnType("text")
@@ -551,6 +571,11 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("digest");
 
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
                     b.Property<DateTimeOffset?>("LastPulledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_pulled_at");
@@ -586,6 +611,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArchivedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_bytes");
 
                     b.Property<long>("CandidateBytes")
                         .HasColumnType("bigint")
@@ -667,6 +696,86 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.ToTable("proposals", (string)null);
                 });
 
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.QuarantineRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("ArchivedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("archived_by");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("digest");
+
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Repository")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("repository");
+
+                    b.Property<DateTimeOffset?>("RestoreRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("restore_requested_at");
+
+                    b.Property<DateTimeOffset?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("restored_at");
+
+                    b.Property<string>("RestoredBy")
+                        .HasColumnType("text")
+                        .HasColumnName("restored_by");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivedAt")
+                        .HasDatabaseName("ix_quarantined_images_open")
+                        .HasFilter("restore_requested_at IS NULL AND deleted_at IS NULL");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("AccountId", "Region", "Repository", "Digest");
+
+                    b.ToTable("quarantined_images", (string)null);
+                });
+
             modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.RepositoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -680,6 +789,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("account_id");
+
+                    b.Property<long>("ArchivedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_bytes");
 
                     b.Property<long>("CandidateBytes")
                         .HasColumnType("bigint")
@@ -726,6 +839,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<int>("PinnedCount")
                         .HasColumnType("integer")
                         .HasColumnName("pinned_count");
+
+                    b.Property<long>("QuarantineBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quarantine_bytes");
 
                     b.Property<long>("ReclaimableBytes")
                         .HasColumnType("bigint")

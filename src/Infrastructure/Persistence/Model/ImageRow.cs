@@ -24,7 +24,12 @@ public sealed class ImageRow
 
     public string? ArtifactMediaType { get; set; }
 
+    /// <summary>ECR's <c>imageStatus</c>: <c>ACTIVE</c>, <c>ARCHIVED</c> or <c>ACTIVATING</c>.</summary>
     public string Status { get; set; } = "ACTIVE";
+
+    public DateTimeOffset? LastArchivedAt { get; set; }
+
+    public DateTimeOffset? LastActivatedAt { get; set; }
 
     /// <summary>An index's children.</summary>
     public string[] Manifests { get; set; } = [];
@@ -40,6 +45,9 @@ public sealed class ImageRow
     public required string Decision { get; set; }
 
     public string[] Reasons { get; set; } = [];
+
+    /// <summary>For a candidate, what its execution does (see <see cref="CandidateActions"/>); null when kept.</summary>
+    public string? Action { get; set; }
 
     /// <summary>Where ECS uses it: <c>account/region/cluster/service/NAME</c> or <c>…/task/ID</c>, with the task definition.</summary>
     public string[] UsedBy { get; set; } = [];

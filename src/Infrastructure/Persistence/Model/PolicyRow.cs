@@ -36,6 +36,11 @@ public sealed class PolicyRow
 
     public string? Mode { get; set; }
 
+    /// <summary><c>Delete</c> or <c>Quarantine</c>.</summary>
+    public string? Action { get; set; }
+
+    public int? QuarantineDays { get; set; }
+
     public string UpdatedBy { get; set; } = "system";
 
     public DateTimeOffset UpdatedAt { get; set; }

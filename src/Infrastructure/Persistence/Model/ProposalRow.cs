@@ -23,6 +23,9 @@ public sealed class ProposalRow
     /// <summary>The bytes its execution actually deleted (sizes as ECR reports them).</summary>
     public long DeletedBytes { get; set; }
 
+    /// <summary>The bytes its execution archived (quarantined) instead of deleting them.</summary>
+    public long ArchivedBytes { get; set; }
+
     /// <summary>A hash of the candidates' digests and tags, to tell whether the set changed.</summary>
     public required string CandidateSet { get; set; }
 
@@ -73,6 +76,20 @@ public sealed class ProposalCandidateRow
     public DateTimeOffset? LastPulledAt { get; set; }
 
     public string[] Reasons { get; set; } = [];
+
+    /// <summary>What its execution does: see <see cref="CandidateActions"/>.</summary>
+    public string Action { get; set; } = CandidateActions.Delete;
+
+    public bool IsQuarantine => Action == CandidateActions.Quarantine;
+}
+
+/// <summary>What executing a candidate does: delete it, or archive it (quarantine).</summary>
+public static class CandidateActions
+{
+    public const string Delete = "delete";
+    public const string Quarantine = "quarantine";
+
+    public static string Of(Domain.RetentionAction action) => action == Domain.RetentionAction.Quarantine ? Quarantine : Delete;
 }
 
 public sealed class ApprovalRow
@@ -121,6 +138,9 @@ public sealed class ExecutionOutcomeRow
 public static class Outcomes
 {
     public const string Deleted = "deleted";
+
+    /// <summary>A candidate to quarantine, archived (ECR's archive storage class) instead of deleted.</summary>
+    public const string Archived = "archived";
     public const string AlreadyGone = "already-gone";
     public const string SkippedInUse = "skipped-in-use";
     public const string SkippedPinned = "skipped-pinned";

@@ -32,6 +32,12 @@ public sealed class RepositoryRow
 
     public long ReclaimableBytes { get; set; }
 
+    /// <summary>The sizes of its images in ECR's archive (archived, or being restored).</summary>
+    public long ArchivedBytes { get; set; }
+
+    /// <summary>The sizes of its candidates that are archived (quarantined) instead of deleted: part of <see cref="CandidateBytes"/>.</summary>
+    public long QuarantineBytes { get; set; }
+
     public DateTimeOffset? LastPushedAt { get; set; }
 
     public long LastSnapshotId { get; set; }

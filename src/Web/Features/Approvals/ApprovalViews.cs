@@ -35,7 +35,11 @@ public sealed record ApprovalView(string Actor, bool Approved, string? Comment, 
 
 /// <summary>An image a proposal would delete; <see cref="RecentlyPulled"/> when pulled within the last 7 days (look twice).</summary>
 public sealed record CandidateView(
-    string Digest, IReadOnlyList<string> Tags, DateTimeOffset PushedAt, DateTimeOffset? LastPulledAt, long SizeBytes, IReadOnlyList<string> Reasons, bool RecentlyPulled);
+    string Digest, IReadOnlyList<string> Tags, DateTimeOffset PushedAt, DateTimeOffset? LastPulledAt, long SizeBytes, IReadOnlyList<string> Reasons, bool RecentlyPulled)
+{
+    /// <summary>What its execution does: <c>delete</c>, or <c>quarantine</c> (archive it).</summary>
+    public string Action { get; init; } = Infrastructure.Persistence.Model.CandidateActions.Delete;
+}
 
 /// <summary>What an approval did: the proposal is approved (its execution is scheduled), or it waits for another person.</summary>
 public enum ApprovalResult

@@ -41,7 +41,11 @@ public sealed partial class ApprovalsService
         await _user.RequireAsync(CuratorRoles.Viewer, "see executions");
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
         var proposal = await db.Proposals.AsNoTracking().Where(row => row.Id == proposalId)
-            .Select(row => new { row.Status, row.StatusReason, row.CandidateCount, row.DeletedBytes, Excluded = db.Exclusions.Count(exclusion => exclusion.ProposalId == row.Id) })
+            .Select(row => new
+            {
+                row.Status, row.StatusReason, row.CandidateCount, row.DeletedBytes, row.ArchivedBytes, Excluded = db.Exclusions.Count(exclusion => exclusion.ProposalId == row.Id),
+                Repository = db.Repositories.Where(repository => repository.Id == row.RepositoryId).Select(repository => repository.AccountId + "/" + repository.Region + "/" + repository.Name).Single(),
+            })
             .SingleOrDefaultAsync(cancellation);
         if (proposal is null)
         {
@@ -50,6 +54,10 @@ public sealed partial class ApprovalsService
 
         var outcomes = await ImageOutcomes.ReadAsync(db, proposalId, cancellation);
         var done = outcomes.Count(outcome => outcome.Outcome != Outcomes.Excluded); // exclusions are not part of the work
-        return new ExecutionProgress(proposalId, proposal.Status, proposal.StatusReason, done, proposal.CandidateCount - proposal.Excluded, proposal.DeletedBytes, outcomes);
+        return new ExecutionProgress(proposalId, proposal.Status, proposal.StatusReason, done, proposal.CandidateCount - proposal.Excluded, proposal.DeletedBytes, outcomes)
+        {
+            Repository = proposal.Repository,
+            ArchivedBytes = proposal.ArchivedBytes,
+        };
     }
 }

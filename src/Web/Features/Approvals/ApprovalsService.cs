@@ -110,7 +110,7 @@ public sealed partial class ApprovalsService(
             header.CreatedAt, header.ConfirmedSnapshotId, header.ConfirmedAt, await RequiredAsync(db, cancellation), decisions,
             [.. candidates.Select(candidate => new CandidateView(
                 candidate.Digest, candidate.Tags, candidate.PushedAt, candidate.LastPulledAt, candidate.SizeBytes, candidate.Reasons,
-                candidate.LastPulledAt is { } pulled && now - pulled <= RecentPull))],
+                candidate.LastPulledAt is { } pulled && now - pulled <= RecentPull) { Action = candidate.Action })],
             excluded.ToHashSet(StringComparer.Ordinal),
             me,
             (await _user.GetAsync()).IsIn(CuratorRoles.Curator));

@@ -43,7 +43,8 @@ public static class ApproveCommand
 
     private static int Report(TextWriter output, long proposal, ProposalRow executed)
     {
-        output.WriteLine($"Proposal {proposal} {executed.Status}: {executed.DeletedBytes} bytes deleted. {executed.StatusReason}".TrimEnd());
+        var archived = executed.ArchivedBytes > 0 ? $", {executed.ArchivedBytes} archived (quarantined)" : "";
+        output.WriteLine($"Proposal {proposal} {executed.Status}: {executed.DeletedBytes} bytes deleted{archived}. {executed.StatusReason}".TrimEnd());
         return executed.Status == ProposalStatus.Executed ? 0 : 1;
     }
 

@@ -37,7 +37,7 @@ public sealed partial class HistoryService(IDbContextFactory<CuratorDbContext> c
             .Select(row => new
             {
                 row.proposal.Id, row.repository.AccountId, row.repository.Region, row.repository.Name, row.repository.Team,
-                row.proposal.Status, row.proposal.StatusReason, row.proposal.DeletedBytes,
+                row.proposal.Status, row.proposal.StatusReason, row.proposal.DeletedBytes, row.proposal.ArchivedBytes,
                 ApprovedBy = string.Join(", ", db.Approvals.Where(approval => approval.ProposalId == row.proposal.Id && approval.Approved).OrderBy(approval => approval.At).Select(approval => approval.Actor)),
                 ApprovedAt = db.Approvals.Where(approval => approval.ProposalId == row.proposal.Id && approval.Approved).Max(approval => (DateTimeOffset?)approval.At),
                 FinishedAt = db.ExecutionOutcomes.Where(outcome => outcome.ProposalId == row.proposal.Id).Max(outcome => (DateTimeOffset?)outcome.At),
@@ -48,7 +48,7 @@ public sealed partial class HistoryService(IDbContextFactory<CuratorDbContext> c
         [
             .. rows.Select(row => new ExecutedProposal(
                 row.Id, $"{row.AccountId}/{row.Region}/{row.Name}", row.Team, row.ApprovedBy is { Length: > 0 } by ? by : null, row.ApprovedAt, row.FinishedAt,
-                row.Status, row.StatusReason, row.DeletedBytes, row.Outcomes)),
+                row.Status, row.StatusReason, row.DeletedBytes, row.Outcomes) { ArchivedBytes = row.ArchivedBytes }),
         ];
         return await CountedAsync(query, items, cancellation);
     }

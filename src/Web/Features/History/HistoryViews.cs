@@ -18,4 +18,8 @@ public sealed record AuditChoices(IReadOnlyList<string> Actions, IReadOnlyList<s
 /// <summary>A proposal whose execution ended (executed, partially executed or failed).</summary>
 public sealed record ExecutedProposal(
     long Id, string Repository, string Team, string? ApprovedBy, DateTimeOffset? ApprovedAt, DateTimeOffset? FinishedAt,
-    string Status, string? StatusReason, long DeletedBytes, int Outcomes);
+    string Status, string? StatusReason, long DeletedBytes, int Outcomes)
+{
+    /// <summary>The bytes its execution archived (quarantined) instead of deleting them.</summary>
+    public long ArchivedBytes { get; init; }
+}

@@ -13,6 +13,15 @@ public sealed record OverviewFigures(
     SnapshotProgress? Running,
     IReadOnlyList<TrendPoint> Trend)
 {
+    /// <summary>What is in quarantine now and when it becomes deletable.</summary>
+    public QuarantineOverview Quarantine { get; init; } = new(0, 0, null, []);
+
+    /// <summary>What archiving the candidates to quarantine saves a month: only bytes above the archive tier are cheaper.</summary>
+    public Savings ArchiveSavings { get; init; } = new(0, 0);
+
+    /// <summary>The bytes executions archived (quarantined) so far.</summary>
+    public long RealisedArchivedBytes { get; init; }
+
     /// <summary>No snapshot has ever been started: there is nothing to show yet.</summary>
     public bool IsEmpty => LastSnapshot is null && Running is null;
 
@@ -33,7 +42,11 @@ public sealed record StorageFigures(
     long CandidateBytes,
     long ReclaimableBytes,
     Savings CandidateSavings,
-    Savings ReclaimableSavings);
+    Savings ReclaimableSavings)
+{
+    /// <summary>The candidates' sizes that are archived (quarantined), not deleted: part of <see cref="CandidateBytes"/>, saved only above the archive tier.</summary>
+    public long QuarantineBytes { get; init; }
+}
 
 /// <summary>Bytes and what storing them costs per month, in the configured currency.</summary>
 public sealed record Savings(long Bytes, decimal Monthly);

@@ -12,7 +12,8 @@ namespace EcrCurator.Web.Features.Overview;
 /// What the Overview page reads: totals and per-team figures aggregated in SQL from the repositories' latest figures
 /// (never from images), realised savings, the last snapshot and the trend across snapshots.
 /// </summary>
-public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts, CurrentUser user, IOptions<StorageOptions> storage)
+public sealed class OverviewService(
+    IDbContextFactory<CuratorDbContext> contexts, CurrentUser user, IOptions<StorageOptions> storage, IOptions<RetentionOptions> retention)
 {
     /// <summary>How many settled snapshots the trend shows at most (the newest ones).</summary>
     public const int TrendLength = 180;
@@ -37,21 +38,33 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
                 Candidates = team.Sum(repository => (long)repository.CandidateCount),
                 CandidateBytes = team.Sum(repository => repository.CandidateBytes),
                 ReclaimableBytes = team.Sum(repository => repository.ReclaimableBytes),
+                QuarantineBytes = team.Sum(repository => repository.QuarantineBytes),
             })
             .OrderBy(team => team.Team)
             .ToListAsync(cancellation);
         var realised = await db.Proposals.AsNoTracking().Where(proposal => Executed.Contains(proposal.Status)).SumAsync(proposal => proposal.DeletedBytes, cancellation);
+        var realisedArchived = await db.Proposals.AsNoTracking().Where(proposal => Executed.Contains(proposal.Status)).SumAsync(proposal => proposal.ArchivedBytes, cancellation);
+        var archive = await db.Repositories.AsNoTracking().Where(repository => repository.GoneAt == null)
+            .GroupBy(repository => new { repository.AccountId, repository.Region })
+            .Select(registry => new { Archived = registry.Sum(repository => repository.ArchivedBytes), Quarantine = registry.Sum(repository => repository.QuarantineBytes) })
+            .ToListAsync(cancellation);
         var latest = await db.Snapshots.AsNoTracking().OrderByDescending(snapshot => snapshot.Id).Take(1).Select(snapshot => new { snapshot.Id, snapshot.Status }).SingleOrDefaultAsync(cancellation);
-        var figures = teams.Select(team => Figures(team.Team, team.Repositories, team.Images, team.ImageBytes, team.Candidates, team.CandidateBytes, team.ReclaimableBytes)).ToList();
+        var figures = teams.Select(team => Figures(team.Team, team.Repositories, team.Images, team.ImageBytes, team.Candidates, team.CandidateBytes, team.ReclaimableBytes, team.QuarantineBytes)).ToList();
         return new OverviewFigures(
             Figures("", figures.Sum(team => team.Repositories), figures.Sum(team => team.Images), figures.Sum(team => team.ImageBytes), figures.Sum(team => team.Candidates),
-                figures.Sum(team => team.CandidateBytes), figures.Sum(team => team.ReclaimableBytes)),
+                figures.Sum(team => team.CandidateBytes), figures.Sum(team => team.ReclaimableBytes), figures.Sum(team => team.QuarantineBytes)),
             figures,
             Savings(realised),
             _storage.Currency,
             await LastSettledAsync(db, cancellation),
             latest?.Status == SnapshotStatus.Running ? await SnapshotProgress.LatestAsync(contexts, cancellation) : null,
-            await TrendAsync(db, cancellation));
+            await TrendAsync(db, cancellation))
+        {
+            Quarantine = await QuarantineOverview.ReadAsync(db, retention.Value, cancellation),
+            // ECR's archive tier is counted per registry (account and region), as AWS bills it.
+            ArchiveSavings = new Savings(archive.Sum(registry => registry.Quarantine), archive.Sum(registry => _storage.ArchiveMonthlySavings(registry.Archived, registry.Quarantine))),
+            RealisedArchivedBytes = realisedArchived,
+        };
     }
 
     /// <summary>How far the newest snapshot is; the page polls this while one runs.</summary>
@@ -61,8 +74,12 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
         return await SnapshotProgress.LatestAsync(contexts, cancellation);
     }
 
-    private StorageFigures Figures(string team, int repositories, long images, long imageBytes, long candidates, long candidateBytes, long reclaimableBytes) =>
-        new(team, repositories, images, imageBytes, candidates, candidateBytes, reclaimableBytes, Savings(candidateBytes), Savings(reclaimableBytes));
+    /// <summary>A group's figures: the candidates' sizes save only where they are deleted (archived ones are not freed).</summary>
+    private StorageFigures Figures(string team, int repositories, long images, long imageBytes, long candidates, long candidateBytes, long reclaimableBytes, long quarantineBytes) =>
+        new(team, repositories, images, imageBytes, candidates, candidateBytes, reclaimableBytes, Savings(candidateBytes - quarantineBytes), Savings(reclaimableBytes))
+        {
+            QuarantineBytes = quarantineBytes,
+        };
 
     private Savings Savings(long bytes) => new(bytes, _storage.MonthlyCost(bytes));
 

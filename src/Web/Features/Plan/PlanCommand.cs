@@ -28,18 +28,20 @@ public static class PlanCommand
         IReadOnlyList<Pin> pins = [];
         var now = arguments.Now ?? DateTimeOffset.UtcNow;
         ReportedUsage? reported = null;
+        IReadOnlyList<QuarantinedImage> quarantined = [];
         if (host.Services.GetService<IDbContextFactory<CuratorDbContext>>() is { } contexts)
         {
             await using var db = await contexts.CreateDbContextAsync();
             policies = await StoredPolicies.OverAsync(policies, db, CancellationToken.None);
             pins = await StoredPolicies.PinsAsync(db, CancellationToken.None);
             reported = await ReportedUsage.ReadAsync(db, now, CancellationToken.None);
+            quarantined = await StoredPolicies.QuarantinesAsync(db, CancellationToken.None);
         }
 
         var read = arguments.World is { } file
             ? new InventoryRead(WorldInventory.From(WorldFile.Read(file), retention.ToTeamRules()), [])
             : await host.Services.GetRequiredService<InventoryReader>().ReadAsync(retention.ToTeamRules(), policies.DeepestRollback, KnownManifests.None, CancellationToken.None);
-        var plan = RetentionEngine.Evaluate(reported?.AddTo(read.Inventory) ?? read.Inventory, policies, pins, now);
+        var plan = RetentionEngine.Evaluate(reported?.AddTo(read.Inventory) ?? read.Inventory, policies, pins, now, quarantined);
         if (arguments.Repository is { } name)
         {
             plan = plan with { Repositories = [.. plan.Repositories.Where(repository => repository.Repository.Key.Name == name)] };

@@ -21,6 +21,16 @@ public sealed record ImageLine(
     IReadOnlyList<UsageLocation> UsedBy,
     string? ArtifactMediaType)
 {
+    /// <summary>For a candidate, what its execution does: <c>delete</c> or <c>quarantine</c> (archive).</summary>
+    public string? Action { get; init; }
+
+    public DateTimeOffset? LastArchivedAt { get; init; }
+
+    /// <summary>In ECR's archive (it cannot be pulled): a Curator can restore it.</summary>
+    public bool IsArchived => Status == "ARCHIVED";
+
+    public bool IsActivating => Status == "ACTIVATING";
+
     public ImageRelation Relation { get; init; } = ImageRelation.TopLevel;
 
     /// <summary>A candidate for deletion pulled within the last <see cref="RepositoryService.RecentPullDays"/> days: a person should look twice.</summary>
@@ -44,7 +54,9 @@ public sealed record ImageLine(
 public sealed record ImagePin(long Id, string Actor, string Reason, DateTimeOffset? ExpiresAt);
 
 /// <summary>What the images table asks for: one page of top-level images, sorted and filtered.</summary>
-public sealed record ImageQuery(int Page = 0, int PageSize = 25, ImageSort Sort = ImageSort.Pushed, bool Descending = true, DecisionFilter Decision = DecisionFilter.All);
+public sealed record ImageQuery(
+    int Page = 0, int PageSize = 25, ImageSort Sort = ImageSort.Pushed, bool Descending = true, DecisionFilter Decision = DecisionFilter.All,
+    StorageFilter Storage = StorageFilter.All);
 
 public enum ImageSort
 {
@@ -57,6 +69,14 @@ public enum DecisionFilter
     All,
     Delete,
     Keep,
+}
+
+/// <summary>Active images only, or those in ECR's archive (archived, or being restored).</summary>
+public enum StorageFilter
+{
+    All,
+    Active,
+    Archived,
 }
 
 /// <summary>One page of top-level images and how many top-level images match in all.</summary>

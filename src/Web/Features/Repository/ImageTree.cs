@@ -85,9 +85,11 @@ internal sealed record ImageFacts(
     string[] UsedBy,
     string[] Manifests,
     string? Subject,
-    string? ArtifactMediaType)
+    string? ArtifactMediaType,
+    string? Action,
+    DateTimeOffset? LastArchivedAt)
 {
     public static IQueryable<ImageFacts> Of(IQueryable<ImageRow> images) => images.Select(image => new ImageFacts(
         image.Digest, image.Tags, image.PushedAt, image.LastPulledAt, image.SizeBytes, image.Status, image.Decision,
-        image.Reasons, image.UsedBy, image.Manifests, image.Subject, image.ArtifactMediaType));
+        image.Reasons, image.UsedBy, image.Manifests, image.Subject, image.ArtifactMediaType, image.Action, image.LastArchivedAt));
 }

@@ -13,6 +13,8 @@ public enum PolicyField
     KeepRollbackRevisions,
     Excluded,
     Mode,
+    Action,
+    QuarantineDays,
 }
 
 /// <summary>One field of the policy in effect: its value and where it comes from (<see cref="Team"/> names the team of a team policy).</summary>
@@ -54,6 +56,8 @@ public static class PolicyOrigins
         (PolicyField.KeepRollbackRevisions, policy.KeepRollbackRevisions),
         (PolicyField.Excluded, policy.Excluded),
         (PolicyField.Mode, policy.Mode),
+        (PolicyField.Action, policy.Action),
+        (PolicyField.QuarantineDays, policy.QuarantineDays),
     ];
 
     /// <summary>The fields an override sets (a null field inherits).</summary>
@@ -68,5 +72,7 @@ public static class PolicyOrigins
             (PolicyField.KeepRollbackRevisions, change.KeepRollbackRevisions),
             (PolicyField.Excluded, change.Excluded),
             (PolicyField.Mode, change.Mode),
+            (PolicyField.Action, change.Action),
+            (PolicyField.QuarantineDays, change.QuarantineDays),
         }.Where(field => field.Value is not null);
 }

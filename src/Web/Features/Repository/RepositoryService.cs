@@ -67,6 +67,12 @@ public sealed class RepositoryService(
             DecisionFilter.Keep => images.Where(image => image.Decision == "keep"),
             _ => images,
         };
+        images = query.Storage switch
+        {
+            StorageFilter.Active => images.Where(image => image.Status == "ACTIVE"),
+            StorageFilter.Archived => images.Where(image => image.Status != "ACTIVE"),
+            _ => images,
+        };
 
         var total = await images.CountAsync(cancellation);
         var sorted = (query.Sort, query.Descending) switch
@@ -102,6 +108,8 @@ public sealed class RepositoryService(
                 image.Digest, image.Tags, image.PushedAt, image.LastPulledAt, image.SizeBytes, image.Status, image.Decision, image.Reasons,
                 [.. image.UsedBy.Select(UsageLocation.Parse)], image.ArtifactMediaType)
             {
+                Action = image.Action,
+                LastArchivedAt = image.LastArchivedAt,
                 Relation = relation,
                 RecentlyPulledCandidate = image.Decision == "delete" && image.LastPulledAt >= RecentPull,
                 Pin = Pins.GetValueOrDefault(image.Digest),

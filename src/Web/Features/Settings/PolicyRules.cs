@@ -52,6 +52,8 @@ public static partial class PolicyRules
         fields.KeepRollbackRevisions,
         fields.Excluded,
         Mode = fields.Mode?.ToString(),
+        Action = fields.Action?.ToString(),
+        fields.QuarantineDays,
     };
 
     /// <summary>Every field of a policy in effect, as an override that sets them all.</summary>
@@ -65,6 +67,8 @@ public static partial class PolicyRules
         KeepRollbackRevisions = policy.KeepRollbackRevisions,
         Excluded = policy.Excluded,
         Mode = policy.Mode,
+        Action = policy.Action,
+        QuarantineDays = policy.QuarantineDays,
     };
 
     [GeneratedRegex("^[A-Za-z0-9_.*?-]{1,128}$")]

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import {
   ECRClient, DescribeRepositoriesCommand, DescribeImagesCommand, BatchGetImageCommand, BatchDeleteImageCommand,
-  ListTagsForResourceCommand, paginateDescribeRepositories, paginateDescribeImages,
+  ListTagsForResourceCommand, UpdateImageStorageClassCommand, paginateDescribeRepositories, paginateDescribeImages,
 } from "@aws-sdk/client-ecr";
 import { check, run, config, digest, rejects, all, A, B } from "./lib.mjs";
 
@@ -92,6 +92,21 @@ check("BatchDeleteImage deletes by tag and by digest, and refuses a child its in
   const left = await ecr.send(new DescribeImagesCommand({ repositoryName: care, filter: { imageStatus: "ANY" } }));
   assert.equal(left.imageDetails.length, 5);
   await rejects(ecr.send(new DescribeImagesCommand({ repositoryName: care, imageIds: [{ imageTag: "v2" }] })), "ImageNotFoundException");
+});
+
+check("UpdateImageStorageClass archives one image, BatchGetImage then answers ImageInaccessible, a restore is ACTIVATING", async () => {
+  const archived = await ecr.send(new UpdateImageStorageClassCommand({ repositoryName: care, imageId: { imageTag: "v1" }, targetStorageClass: "ARCHIVE" }));
+  assert.equal(archived.imageStatus, "ARCHIVED");
+  assert.equal(archived.imageId.imageDigest, digest("care-v1"));
+  const { imageDetails: [v1] } = await ecr.send(new DescribeImagesCommand({ repositoryName: care, imageIds: [{ imageTag: "v1" }] }));
+  assert.equal(v1.imageStatus, "ARCHIVED");
+  assert.ok(v1.lastArchivedAt instanceof Date);
+  const got = await ecr.send(new BatchGetImageCommand({ repositoryName: care, imageIds: [{ imageTag: "v1" }] }));
+  assert.deepEqual(got.images, []);
+  assert.equal(got.failures[0].failureCode, "ImageInaccessible");
+  const restoring = await ecr.send(new UpdateImageStorageClassCommand({ repositoryName: care, imageId: { imageTag: "v1" }, targetStorageClass: "STANDARD" }));
+  assert.equal(restoring.imageStatus, "ACTIVATING");
+  await rejects(ecr.send(new UpdateImageStorageClassCommand({ repositoryName: care, imageId: { imageTag: "v1" }, targetStorageClass: "ARCHIVE" })), "ImageStorageClassUpdateNotSupportedException");
 });
 
 check("ListTagsForResource answers the repository's tags; another account reads its own registry", async () => {

@@ -114,6 +114,17 @@ public sealed class EcrConformanceTests
         JsonComparison.AssertReadTheSame(capture.ParsedOutputs[0], answer, "BatchDeleteImage");
     }
 
+    [Theory]
+    [InlineData("ecr-UpdateImageStorageClass-ARCHIVE", "ARCHIVE")]
+    [InlineData("ecr-UpdateImageStorageClass-STANDARD", "STANDARD")]
+    public async Task SendsUpdateImageStorageClassExactlyAsTheOfficialSdkDoesAndReadsTheStatus(string captureName, string target)
+    {
+        var (capture, sent, answer) = await Conformance.RunAsync(captureName, (aws, capture) =>
+            aws.Ecr.UpdateImageStorageClassAsync((string)capture.Input["repositoryName"]!, (string)capture.Input["imageId"]!["imageDigest"]!, target, Cancellation));
+        Conformance.AssertSentAsTheOfficialSdkDoes(capture, sent);
+        JsonComparison.AssertReadTheSame(capture.ParsedOutputs[0], answer, "UpdateImageStorageClass");
+    }
+
     private static Task<List<EcrRepository>> DescribeRepositories(AwsUnderTest aws, SdkCapture capture) =>
         aws.Ecr.DescribeRepositoriesAsync(Cancellation);
 

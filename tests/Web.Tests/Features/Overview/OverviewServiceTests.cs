@@ -204,6 +204,38 @@ public class OverviewServiceTests
         await Assert.ThrowsAsync<AccessRefusedException>(() => service.ProgressAsync(Cancellation));
     }
 
+    [Fact]
+    public async Task UnderAQuarantinePolicyArchivingIsCountedApartAndWhatIsInQuarantineSaysWhenItBecomesDeletable()
+    {
+        await using var app = await DashboardApp.StartAsync(null, "--Curator:Policy:Action=Quarantine", "--Curator:Policy:QuarantineDays=30");
+        var repository = (await RepositoriesAsync(app)).Where(row => row.CandidateCount > 0).OrderBy(row => row.Name).First();
+        var archivedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        await using (var db = await ContextAsync(app))
+        {
+            foreach (var (digest, days) in new[] { ("sha256:" + new string('a', 64), 0), ("sha256:" + new string('b', 64), 5) })
+            {
+                db.Quarantines.Add(new QuarantineRow
+                {
+                    AccountId = repository.AccountId, Region = repository.Region, Repository = repository.Name, Digest = digest, SizeBytes = 1000,
+                    ProposalId = 1, ArchivedAt = archivedAt.AddDays(days), ArchivedBy = "alice",
+                });
+            }
+
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        var figures = await OverviewAsync(app, CuratorRoles.Viewer);
+
+        var storage = app.App.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Assert.Equal(figures.Totals.CandidateBytes, figures.Totals.QuarantineBytes); // every candidate is archived, none deleted
+        Assert.Equal(0m, figures.Totals.CandidateSavings.Monthly);
+        Assert.Equal((figures.Totals.QuarantineBytes, 0m), (figures.ArchiveSavings.Bytes, figures.ArchiveSavings.Monthly)); // far below 150 TB
+        Assert.True(storage.ArchiveMonthlySavings(200L << 40, 1L << 40) > 0, "above the tier, archiving saves");
+        Assert.Equal((2, 2000L, archivedAt.AddDays(30)), (figures.Quarantine.Images, figures.Quarantine.Bytes, figures.Quarantine.NextDeletableAt));
+        var quarantined = Assert.Single(figures.Quarantine.Repositories);
+        Assert.Equal(($"{repository.AccountId}/{repository.Region}/{repository.Name}", archivedAt.AddDays(35)), (quarantined.Repository, quarantined.DeletableBy));
+    }
+
     private static async Task<OverviewFigures> OverviewAsync(DashboardApp app, string role)
     {
         await using var scope = app.As("daniel", role);

@@ -32,6 +32,33 @@ public class RepositoryServiceTests
     }
 
     [Fact]
+    public async Task TheStorageFilterShowsOnlyImagesInTheArchiveOrOnlyActiveOnesEachMarkedSo()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var top = await ReadAsync(app, db => db.Images.Where(image => image.GoneAt == null && !image.IsDependent).OrderBy(image => image.RepositoryId).ThenBy(image => image.Digest).Take(3).ToListAsync(Cancellation));
+        var repositoryId = top[0].RepositoryId;
+        var archived = top.Where(image => image.RepositoryId == repositoryId).Take(2).Select(image => image.Digest).ToArray();
+        await using (var db = await app.App.Services.GetRequiredService<IDbContextFactory<CuratorDbContext>>().CreateDbContextAsync(Cancellation))
+        {
+            await db.Images.Where(image => image.RepositoryId == repositoryId && archived.Contains(image.Digest))
+                .ExecuteUpdateAsync(setters => setters.SetProperty(image => image.Status, "ARCHIVED"), Cancellation);
+            await db.Images.Where(image => image.RepositoryId == repositoryId && image.Digest == archived[0])
+                .ExecuteUpdateAsync(setters => setters.SetProperty(image => image.Status, "ACTIVATING"), Cancellation);
+        }
+
+        await using var scope = app.As("vera", CuratorRoles.Viewer);
+        var inArchive = await Service(scope).ImagesAsync(repositoryId, new ImageQuery(PageSize: 500, Storage: StorageFilter.Archived), Cancellation);
+        var active = await Service(scope).ImagesAsync(repositoryId, new ImageQuery(PageSize: 500, Storage: StorageFilter.Active), Cancellation);
+        var all = await Service(scope).ImagesAsync(repositoryId, new ImageQuery(PageSize: 500), Cancellation);
+
+        Assert.Equal(archived.Order(), inArchive.Images.Select(line => line.Digest).Order());
+        Assert.Equal((true, false), (inArchive.Images.Single(line => line.Digest == archived[0]).IsActivating, inArchive.Images.Single(line => line.Digest == archived[0]).IsArchived));
+        Assert.True(inArchive.Images.Single(line => line.Digest == archived[1]).IsArchived);
+        Assert.DoesNotContain(active.Images, line => archived.Contains(line.Digest));
+        Assert.Equal(all.Total, active.Total + inArchive.Total);
+    }
+
+    [Fact]
     public async Task IndexChildrenAndAttachedArtifactsAreNestedUnderTheirParentRatherThanListedOnTheirOwn()
     {
         await using var app = await DashboardApp.StartAsync();

@@ -72,6 +72,33 @@ public partial class SettingsServiceTests
     }
 
     [Fact]
+    public async Task ATeamPolicyThatQuarantinesMakesItsCandidatesArchivesAndIsAuditedWithItsDays()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var team = (await CandidatesPerTeamAsync(app)).First(each => each.Value > 0).Key;
+
+        await using (var scope = app.As("ada", CuratorRoles.Admin))
+        {
+            await scope.ServiceProvider.GetRequiredService<SettingsService>().SavePolicyAsync(
+                new PolicyEdit { Scope = PolicyScope.Team, Team = team, Fields = new() { Action = RetentionAction.Quarantine, QuarantineDays = 120 } }, Cancellation);
+        }
+
+        await app.SnapshotAsync();
+
+        var actions = await app.QueryAsync(db => db.Images.Where(image => image.GoneAt == null && image.Decision == "delete")
+            .Join(db.Repositories, image => image.RepositoryId, repository => repository.Id, (image, repository) => new { repository.Team, image.Action })
+            .ToListAsync(Cancellation));
+        Assert.All(actions.Where(each => each.Team == team), each => Assert.Equal("quarantine", each.Action));
+        Assert.All(actions.Where(each => each.Team != team), each => Assert.Equal("delete", each.Action));
+        var audit = await app.QueryAsync(db => db.AuditEntries.SingleAsync(entry => entry.Action == "policy.changed", Cancellation));
+        Assert.Equal(("Quarantine", 120), (Details(audit).GetProperty("after").GetProperty("action").GetString(), Details(audit).GetProperty("after").GetProperty("quarantineDays").GetInt32()));
+        await using var viewer = app.As("vera", CuratorRoles.Viewer);
+        var repository = await app.QueryAsync(db => db.Repositories.FirstAsync(row => row.Team == team, Cancellation));
+        var policy = await viewer.ServiceProvider.GetRequiredService<EcrCurator.Web.Features.Repository.RepositoryService>().PolicyAsync(repository.Id, Cancellation);
+        Assert.Equal((RetentionAction.Quarantine, PolicyLevel.Team), (policy.Single(setting => setting.Field == EcrCurator.Web.Features.Repository.PolicyField.Action).Value, policy.Single(setting => setting.Field == EcrCurator.Web.Features.Repository.PolicyField.Action).Origin));
+    }
+
+    [Fact]
     public async Task WhatAPolicyInheritsComesFromTheLevelsAboveIt()
     {
         await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 }, "--Curator:Policy:KeepNewest=2");

@@ -2,8 +2,9 @@
 // ECR Curator calls, so that the .NET conformance tests (tests/Infrastructure.Tests/Aws/Conformance) can hold
 // the hand-written client to it without npm at test time.
 //
-//   cd tests/Infrastructure.Tests/Aws/Conformance/capture && npm ci && node capture.mjs
+//   cd tests/Infrastructure.Tests/Aws/Conformance/capture && npm ci && node capture.mjs [CASE ...]
 //
+// With case names (e.g. ecr-UpdateImageStorageClass-ARCHIVE), only those cases are captured again.
 // Everything stays on 127.0.0.1: a local HTTP listener answers with canned responses and records each request.
 // The clock is pinned (X-Amz-Date 20150830T123600Z), region us-east-1, credentials AKIDEXAMPLE /
 // wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY. The inputs are the ones the product's EcrClient and EcsClient send
@@ -273,6 +274,22 @@ const ecrCases = [
     ],
   },
   {
+    name: "ecr-UpdateImageStorageClass-ARCHIVE",
+    service: "ecr",
+    operation: "UpdateImageStorageClass",
+    input: { registryId: account, repositoryName: "team/api", imageId: { imageDigest: digest("b") }, targetStorageClass: "ARCHIVE" },
+    note: "EcrClient.UpdateImageStorageClassAsync: one image to the archive (quarantine)",
+    responses: [{ registryId: account, repositoryName: "team/api", imageId: { imageDigest: digest("b") }, imageStatus: "ARCHIVED" }],
+  },
+  {
+    name: "ecr-UpdateImageStorageClass-STANDARD",
+    service: "ecr",
+    operation: "UpdateImageStorageClass",
+    input: { registryId: account, repositoryName: "team/api", imageId: { imageDigest: digest("b") }, targetStorageClass: "STANDARD" },
+    note: "EcrClient.UpdateImageStorageClassAsync: one image restored from the archive (ACTIVATING until ECR reports ACTIVE)",
+    responses: [{ registryId: account, repositoryName: "team/api", imageId: { imageDigest: digest("b") }, imageStatus: "ACTIVATING" }],
+  },
+  {
     name: "ecr-BatchDeleteImage",
     service: "ecr",
     operation: "BatchDeleteImage",
@@ -524,9 +541,18 @@ const lambdaCases = [
   },
 ];
 
-for (const c of [...ecrCases, ...ecsCases, ...lambdaCases]) {
+const only = process.argv.slice(2);
+for (const c of [...ecrCases, ...ecsCases, ...lambdaCases].filter((c) => only.length === 0 || only.includes(c.name))) {
   await capture(c);
   console.log(`captured ${c.name}: ${recorded.length} request(s)`);
+}
+
+if (only.length > 0) {
+  ecr.destroy();
+  ecs.destroy();
+  server.close();
+  console.log(`wrote ${written.length} files to ${outDir}`);
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
