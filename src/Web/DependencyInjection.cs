@@ -12,6 +12,7 @@ using EcrCurator.Web.Features.Repository;
 using EcrCurator.Web.Features.Settings;
 using EcrCurator.Web.Hosting;
 using EcrCurator.Web.SignIn;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace EcrCurator.Web;
@@ -56,6 +57,8 @@ public static class DependencyInjection
         builder.Services.AddSettings<ProxyOptions>(ProxyOptions.Section);
         builder.Services.AddSettings<MetricsOptions>(MetricsOptions.Section);
         builder.Services.AddSettings<DataProtectionCertificateOptions>(DataProtectionCertificateOptions.Section);
+        builder.Services.AddSettings<ApiOptions>(ApiOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         return builder;
     }
 

@@ -21,8 +21,6 @@ public static class ApiSetup
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSettings<ApiOptions>(ApiOptions.Section);
-        builder.Services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         builder.Services.AddScoped<TokensService>();
         builder.Services.AddScoped<ReportsService>();
         builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
