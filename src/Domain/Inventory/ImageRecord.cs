@@ -38,6 +38,12 @@ public sealed record ImageRecord
 
     public ImageStatus Status { get; init; } = ImageStatus.Active;
 
+    /// <summary>ECR's <c>lastArchivedAt</c>: when the image last moved to the archive storage class, if ever.</summary>
+    public DateTimeOffset? LastArchivedAt { get; init; }
+
+    /// <summary>ECR's <c>lastActivatedAt</c>: when the image was last restored from the archive, if ever.</summary>
+    public DateTimeOffset? LastActivatedAt { get; init; }
+
     public bool IsIndex => Manifests.Count > 0 || MediaType is IndexMediaType or ManifestListMediaType;
 
     public const string IndexMediaType = "application/vnd.oci.image.index.v1+json";

@@ -47,7 +47,10 @@ public sealed class RetentionRun
         }
 
         var pinnedHere = new HashSet<string>(pinned[repository.Key], DigestComparer.Instance);
-        return new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, now).Evaluate(usageComplete);
+        var plan = new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, now).Evaluate(usageComplete);
+        return repository.LifecyclePolicy is null && repository.LifecyclePolicyUnreadable is null
+            ? plan
+            : plan with { Lifecycle = LifecycleReview.Of(repository, plan.Images, now) };
     }
 
     private int PositionOf(RepositoryKey repository) =>

@@ -23,9 +23,11 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         await Parallel.ForEachAsync(repositories, parallel, async (repository, token) =>
         {
             RepositoryRecord? record = null;
+            var lifecycle = LifecyclePolicyRead.StartAsync(ecr, repository.RepositoryName, token);
             try
             {
-                record = await ReadRepositoryAsync(ecr, registry, repository, teams, known, token);
+                var read = await ReadRepositoryAsync(ecr, registry, repository, teams, known, token);
+                record = (await lifecycle).AddTo(read);
             }
             catch (Exception error) when (error is AwsException or IncompleteReadException)
             {
@@ -123,6 +125,8 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         Subject = manifest?.Subject,
         Layers = manifest is { Manifests.Count: 0 } ? manifest.Layers : null,
         Status = detail.ImageStatus == "ARCHIVED" ? ImageStatus.Archived : ImageStatus.Active,
+        LastArchivedAt = detail.LastArchivedAt,
+        LastActivatedAt = detail.LastActivatedAt,
     };
 }
 

@@ -11,6 +11,8 @@ public sealed class ImageBuilder(string name, DateTimeOffset pushed, IReadOnlyLi
     private string? mediaType;
     private string? subject;
     private ImageStatus status = ImageStatus.Active;
+    private DateTimeOffset? archivedAt;
+    private DateTimeOffset? restoredAt;
 
     /// <summary>Replaces the image's tags.</summary>
     public ImageBuilder Tagged(params string[] newTags)
@@ -60,6 +62,23 @@ public sealed class ImageBuilder(string name, DateTimeOffset pushed, IReadOnlyLi
         return this;
     }
 
+    /// <summary>Moved to the archive storage class at <paramref name="at"/> (ECR's <c>lastArchivedAt</c>).</summary>
+    public ImageBuilder ArchivedAt(DateTimeOffset at)
+    {
+        status = ImageStatus.Archived;
+        archivedAt = at;
+        return this;
+    }
+
+    /// <summary>Restored from the archive at <paramref name="at"/> (ECR's <c>lastActivatedAt</c>), archived before that.</summary>
+    public ImageBuilder RestoredAt(DateTimeOffset at)
+    {
+        status = ImageStatus.Active;
+        archivedAt ??= at - TimeSpan.FromDays(100);
+        restoredAt = at;
+        return this;
+    }
+
     public ImageRecord Build() => new()
     {
         Digest = Digests.Of(name),
@@ -73,5 +92,7 @@ public sealed class ImageBuilder(string name, DateTimeOffset pushed, IReadOnlyLi
         Subject = subject,
         Layers = layers,
         Status = status,
+        LastArchivedAt = archivedAt,
+        LastActivatedAt = restoredAt,
     };
 }

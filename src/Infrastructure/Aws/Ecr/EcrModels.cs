@@ -28,7 +28,9 @@ public sealed record ImageDetail(
     string? ImageManifestMediaType,
     string? ArtifactMediaType,
     DateTimeOffset? LastRecordedPullTime,
-    string? ImageStatus);
+    string? ImageStatus,
+    DateTimeOffset? LastArchivedAt = null,
+    DateTimeOffset? LastActivatedAt = null);
 
 public sealed record ImageId(string? ImageDigest, string? ImageTag = null);
 
@@ -43,3 +45,7 @@ public sealed record ImageFailure(ImageId? ImageId, string? FailureCode, string?
 public sealed record BatchDeleteImageRequest(string? RegistryId, string RepositoryName, List<ImageId> ImageIds);
 
 public sealed record BatchDeleteImageResponse(List<ImageId>? ImageIds, List<ImageFailure>? Failures);
+
+public sealed record GetLifecyclePolicyRequest(string? RegistryId, string RepositoryName);
+
+public sealed record GetLifecyclePolicyResponse(string? LifecyclePolicyText);

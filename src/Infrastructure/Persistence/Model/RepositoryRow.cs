@@ -36,6 +36,24 @@ public sealed class RepositoryRow
 
     public long LastSnapshotId { get; set; }
 
+    /// <summary>Its ECR lifecycle policy's JSON text as the latest snapshot read it; null when it has none (or it could not be read).</summary>
+    public string? LifecyclePolicy { get; set; }
+
+    /// <summary>Why the latest snapshot could not read its lifecycle policy.</summary>
+    public string? LifecycleUnreadable { get; set; }
+
+    /// <summary>What in its lifecycle policy is not understood (then nothing was evaluated).</summary>
+    public string? LifecycleNotUnderstood { get; set; }
+
+    /// <summary>The lifecycle findings of the latest snapshot as <c>plan --json</c> gives them (jsonb); null without a policy.</summary>
+    public string? LifecycleFindings { get; set; }
+
+    /// <summary>How many of its lifecycle findings are a <c>lifecycle-danger</c>.</summary>
+    public int LifecycleDangers { get; set; }
+
+    /// <summary>How many of those would remove an image in use.</summary>
+    public int LifecycleInUseDangers { get; set; }
+
     /// <summary>When a complete read of its registry no longer found it.</summary>
     public DateTimeOffset? GoneAt { get; set; }
 }
