@@ -36,7 +36,7 @@ public class LifecycleFindingTests
             .Evaluate(new PolicyOverride { KeepRollbackRevisions = 2 });
 
         var lifecycle = plan.Repository("care/api").Lifecycle;
-        Assert.Equal(["v1: pinned", "v2: rollback-target"], lifecycle.Findings.Select(Describe));
+        Assert.Equal(["v1: pinned", "v2: rollback-target"], Described(lifecycle.Findings));
         Assert.Equal(2, lifecycle.Dangers);
     }
 
@@ -46,7 +46,7 @@ public class LifecycleFindingTests
         var plan = Releases(KeepLastThree, daysApart: 20).Evaluate();
 
         var lifecycle = plan.Repository("care/api").Lifecycle;
-        Assert.Equal(["v1: ", "v2: "], lifecycle.Findings.Select(Describe));
+        Assert.Equal(["v1: ", "v2: "], Described(lifecycle.Findings));
         Assert.All(lifecycle.Findings, finding => Assert.True(plan.Of("care/api", Digests.NameOf(finding.Digest)).IsCandidate));
         Assert.Equal(0, lifecycle.Dangers);
     }
@@ -71,7 +71,7 @@ public class LifecycleFindingTests
                 .Untagged("arm64", DaysAgo(5)), lifecyclePolicy: ExpireUntaggedAfterADay)
             .Evaluate();
 
-        Assert.Equal(["amd64: index-child", "arm64: index-child"], plan.Repository("care/api").Lifecycle.Findings.Select(Describe));
+        Assert.Equal(["amd64: index-child", "arm64: index-child"], Described(plan.Repository("care/api").Lifecycle.Findings));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class LifecycleFindingTests
             .Evaluate();
 
         // Four images: the three pushed a day ago are the newest; v1, the fourth, goes although a task runs it.
-        Assert.Equal(["v1: in-use"], plan.Repository("care/api").Lifecycle.Findings.Select(Describe));
+        Assert.Equal(["v1: in-use"], Described(plan.Repository("care/api").Lifecycle.Findings));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class LifecycleFindingTests
             .Evaluate();
 
         var findings = plan.Repository("care/api").Lifecycle.Findings;
-        Assert.Equal(["v1: in-use", "v1-signature: attached-artifact"], findings.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(["v1: in-use", "v1-signature: attached-artifact"], Described(findings));
         Assert.All(findings, finding => Assert.Equal((1, LifecycleAction.Expire), (finding.Rule, finding.Action)));
     }
 
@@ -120,7 +120,7 @@ public class LifecycleFindingTests
             .Evaluate();
 
         // ECR keeps one of a and b, which one it does not say: both are reported.
-        Assert.Equal(["a: in-use", "b: in-use"], plan.Repository("care/api").Lifecycle.Findings.Select(Describe));
+        Assert.Equal(["a: in-use", "b: in-use"], Described(plan.Repository("care/api").Lifecycle.Findings));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class LifecycleFindingTests
     {
         var plan = Releases(KeepLastThree).Service("care/api:v5", deployed: "v1").Incomplete("ECS in 222222222222 could not be read").Evaluate();
 
-        Assert.Equal(["v1: in-use"], plan.Repository("care/api").Lifecycle.Findings.Select(Describe));
+        Assert.Equal(["v1: in-use"], Described(plan.Repository("care/api").Lifecycle.Findings));
     }
 
     /// <summary>care/api with v1 (oldest) to v5 (pushed now), <paramref name="daysApart"/> apart, under <paramref name="policy"/>.</summary>
@@ -182,5 +182,8 @@ public class LifecycleFindingTests
             }
         }, lifecyclePolicy: policy);
 
-    private static string Describe(LifecycleFinding finding) => $"{Digests.NameOf(finding.Digest)}: {string.Join(", ", finding.DangerCodes)}";
+    /// <summary>Each finding as "image: danger codes", ordered by the image's name.</summary>
+    private static IReadOnlyList<string> Described(IEnumerable<LifecycleFinding> findings) =>
+        [.. findings.Select(finding => (Name: Digests.NameOf(finding.Digest), Codes: string.Join(", ", finding.DangerCodes)))
+            .OrderBy(finding => finding.Name, StringComparer.Ordinal).Select(finding => $"{finding.Name}: {finding.Codes}")];
 }
