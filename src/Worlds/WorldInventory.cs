@@ -17,7 +17,11 @@ public static class WorldInventory
             foreach (var repository in account.Repositories)
             {
                 var key = new RepositoryKey(account.AccountId, account.Region, repository.Name);
-                repositories.Add(new RepositoryRecord(key, teams.TeamOf(repository.Name, repository.Tags), [.. repository.Images.Select(ToRecord)]) { Tags = repository.Tags });
+                repositories.Add(new RepositoryRecord(key, teams.TeamOf(repository.Name, repository.Tags), [.. repository.Images.Select(ToRecord)])
+                {
+                    Tags = repository.Tags,
+                    LifecyclePolicy = repository.LifecyclePolicy,
+                });
             }
 
             var byName = account.TaskDefinitions.ToDictionary(definition => definition.Name);
@@ -78,5 +82,7 @@ public static class WorldInventory
         Subject = image.Subject,
         Layers = image.Layers?.Select(layer => new Layer(layer.Digest, layer.Size)).ToArray(),
         Status = image.ImageStatus == "ARCHIVED" ? ImageStatus.Archived : ImageStatus.Active,
+        LastArchivedAt = image.LastArchivedAt,
+        LastActivatedAt = image.LastActivatedAt,
     };
 }

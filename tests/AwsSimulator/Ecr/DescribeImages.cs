@@ -109,5 +109,7 @@ internal static class DescribeImages
         LastRecordedPullTime = image.LastPulledAt,
         SubjectManifestDigest = image.Subject,
         ImageStatus = image.ImageStatus ?? "ACTIVE",
+        LastArchivedAt = image.LastArchivedAt,
+        LastActivatedAt = image.LastActivatedAt,
     };
 }

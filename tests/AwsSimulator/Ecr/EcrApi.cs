@@ -12,5 +12,7 @@ internal static class EcrApi
         ["DescribeImages"] = DescribeImages.Handle,
         ["BatchGetImage"] = BatchGetImage.Handle,
         ["BatchDeleteImage"] = BatchDeleteImage.Handle,
+        ["GetLifecyclePolicy"] = LifecyclePolicyOperations.GetLifecyclePolicy,
+        ["PutLifecyclePolicy"] = LifecyclePolicyOperations.PutLifecyclePolicy,
     });
 }

@@ -50,6 +50,10 @@ internal sealed record ImageDetail
     public string? SubjectManifestDigest { get; init; }
 
     public string? ImageStatus { get; init; }
+
+    public DateTimeOffset? LastArchivedAt { get; init; }
+
+    public DateTimeOffset? LastActivatedAt { get; init; }
 }
 
 internal sealed record ImageFailure(ImageId ImageId, string FailureCode, string FailureReason);
