@@ -5,7 +5,7 @@ namespace EcrCurator.Domain.Tests.Examples;
 public class ExampleWorldTests
 {
     public static TheoryData<string> DefaultPolicyWorlds =>
-        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments"];
+        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments", "lifecycle-danger"];
 
     [Theory]
     [MemberData(nameof(DefaultPolicyWorlds))]

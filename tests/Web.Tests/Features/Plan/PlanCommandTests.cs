@@ -5,7 +5,7 @@ namespace EcrCurator.Web.Tests.Features.Plan;
 public class PlanCommandTests
 {
     public static TheoryData<string> ExampleWorlds =>
-        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments", "policy-example"];
+        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments", "policy-example", "lifecycle-danger"];
 
     [Theory]
     [MemberData(nameof(ExampleWorlds))]
