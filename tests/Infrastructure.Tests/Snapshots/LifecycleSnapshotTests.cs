@@ -84,8 +84,8 @@ public sealed class LifecycleSnapshotTests(TestDatabase database) : IAsyncLifeti
         await harness.SnapshotAsync();
 
         var requests = await harness.Control.GetFromJsonAsync<List<RequestCount>>("requests", Cancellation);
-        Assert.Equal((2, 2), Assert.Single(requests!, count => count.Key.EndsWith("/ecr:GetLifecyclePolicy", StringComparison.Ordinal)) is var lifecycle
-            ? (lifecycle.Requests, lifecycle.Errors) : default); // LifecyclePolicyNotFoundException, once per repository
+        var lifecycle = Assert.Single(requests!, count => count.Key.EndsWith("/ecr:GetLifecyclePolicy", StringComparison.Ordinal));
+        Assert.Equal((2, 2), (lifecycle.Requests, lifecycle.Errors)); // LifecyclePolicyNotFoundException, once per repository
         await using var db = database.Contexts.CreateDbContext();
         Assert.All(await db.Repositories.AsNoTracking().ToListAsync(Cancellation), row => Assert.Null(row.LifecycleFindings));
     }
