@@ -37,6 +37,9 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
                 Candidates = team.Sum(repository => (long)repository.CandidateCount),
                 CandidateBytes = team.Sum(repository => repository.CandidateBytes),
                 ReclaimableBytes = team.Sum(repository => repository.ReclaimableBytes),
+                LifecycleInUse = team.Count(repository => repository.LifecycleInUseDangers > 0),
+                LifecycleOtherDangers = team.Count(repository => repository.LifecycleDangers > 0 && repository.LifecycleInUseDangers == 0),
+                LifecycleUnreviewed = team.Count(repository => repository.LifecycleUnreadable != null || repository.LifecycleNotUnderstood != null),
             })
             .OrderBy(team => team.Team)
             .ToListAsync(cancellation);
@@ -51,7 +54,10 @@ public sealed class OverviewService(IDbContextFactory<CuratorDbContext> contexts
             _storage.Currency,
             await LastSettledAsync(db, cancellation),
             latest?.Status == "Running" ? await SnapshotProgress.LatestAsync(contexts, cancellation) : null,
-            await TrendAsync(db, cancellation));
+            await TrendAsync(db, cancellation))
+        {
+            Lifecycle = new LifecycleSummary(teams.Sum(team => team.LifecycleInUse), teams.Sum(team => team.LifecycleOtherDangers), teams.Sum(team => team.LifecycleUnreviewed)),
+        };
     }
 
     /// <summary>How far the newest snapshot is; the page polls this while one runs.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EcrCurator.Domain;
+using EcrCurator.Infrastructure.Snapshots;
 
 namespace EcrCurator.Web.Features.Plan;
 
@@ -71,6 +72,8 @@ public static class PlanJson
         }
 
         json.WriteEndArray();
+        json.WritePropertyName("lifecycleFindings");
+        LifecycleFindingsJson.Write(json, repository.Lifecycle);
         json.WriteEndObject();
     }
 
