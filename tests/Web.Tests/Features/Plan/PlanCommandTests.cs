@@ -24,7 +24,7 @@ public class PlanCommandTests
 
         Assert.Equal("2026-11-27T01:00:00Z", run.Json.GetProperty("generatedAt").GetString());
         var repository = Assert.Single(run.Json.GetProperty("repositories").EnumerateArray());
-        Assert.Equal(["accountId", "region", "name", "team", "imageBytes", "candidateBytes", "reclaimableBytes", "images"],
+        Assert.Equal(["accountId", "region", "name", "team", "imageBytes", "candidateBytes", "reclaimableBytes", "images", "lifecycleFindings"],
             repository.EnumerateObject().Select(property => property.Name));
         Assert.Equal("care", repository.GetProperty("team").GetString());
         Assert.Equal(250_000_000, repository.GetProperty("imageBytes").GetInt64());
