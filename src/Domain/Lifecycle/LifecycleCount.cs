@@ -4,26 +4,35 @@ namespace EcrCurator.Domain;
 internal static class LifecycleCount
 {
     /// <param name="selected">Positions in <paramref name="images"/> of the images the rule selected.</param>
-    public static IEnumerable<int> Marked(LifecycleRule rule, List<int> selected, IReadOnlyList<ImageRecord> images, DateTimeOffset now)
+    /// <param name="marked">Receives the positions of the images the count marks.</param>
+    public static void Mark(LifecycleRule rule, List<int> selected, IReadOnlyList<ImageRecord> images, DateTimeOffset now, List<int> marked)
     {
+        marked.Clear();
         if (rule.CountType == LifecycleCountType.ImageCountMoreThan)
         {
-            return BeyondNewest(rule.CountNumber, selected, images);
+            MarkBeyondNewest(rule.CountNumber, selected, images, marked);
+            return;
         }
 
         var limit = TimeSpan.FromDays(rule.CountNumber);
-        return selected.Where(i => now - Since(rule.CountType, images[i]) > limit).ToList();
+        foreach (var i in selected)
+        {
+            if (now - Since(rule.CountType, images[i]) > limit)
+            {
+                marked.Add(i);
+            }
+        }
     }
 
     /// <summary>
     /// All but the newest N, newest by push (or by restore, for an image restored from the archive); images tied with
     /// the newest one left out are all marked, whichever ECR happens to keep.
     /// </summary>
-    private static IEnumerable<int> BeyondNewest(int keep, List<int> selected, IReadOnlyList<ImageRecord> images)
+    private static void MarkBeyondNewest(int keep, List<int> selected, IReadOnlyList<ImageRecord> images, List<int> marked)
     {
         if (selected.Count <= keep)
         {
-            return [];
+            return;
         }
 
         var times = new DateTimeOffset[selected.Count];
@@ -34,7 +43,13 @@ internal static class LifecycleCount
 
         Array.Sort(times);
         var boundary = times[selected.Count - 1 - keep]; // the newest of the images beyond the count
-        return selected.Where(i => Newness(images[i]) <= boundary).ToList();
+        foreach (var i in selected)
+        {
+            if (Newness(images[i]) <= boundary)
+            {
+                marked.Add(i);
+            }
+        }
     }
 
     /// <summary>What a count orders by: <c>pushed_at_time</c>, or <c>last_activated_at</c> for an image once restored.</summary>

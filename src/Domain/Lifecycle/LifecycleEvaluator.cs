@@ -17,6 +17,7 @@ public static class LifecycleEvaluator
         var followsSubject = new bool[images.Count];
         var selectedBefore = new bool[images.Count];
         var selected = new List<int>(images.Count);
+        var marked = new List<int>(images.Count);
         for (var r = 0; r < rules.Count; r++)
         {
             selected.Clear();
@@ -28,7 +29,8 @@ public static class LifecycleEvaluator
                 }
             }
 
-            foreach (var i in LifecycleCount.Marked(rules[r], selected, images, now))
+            LifecycleCount.Mark(rules[r], selected, images, now, marked);
+            foreach (var i in marked)
             {
                 if (!selectedBefore[i])
                 {
@@ -49,7 +51,7 @@ public static class LifecycleEvaluator
             if (actedBy[i] > 0)
             {
                 var rule = rules[actedBy[i] - 1];
-                marks.Add(new LifecycleMark(images[i], rule.Priority, rule.Action, followsSubject[i]));
+                marks.Add(new LifecycleMark(i, images[i], rule.Priority, rule.Action, followsSubject[i]));
             }
         }
 
@@ -106,5 +108,6 @@ public static class LifecycleEvaluator
 }
 
 /// <summary>An image a lifecycle policy would expire or archive, by which rule (its priority).</summary>
+/// <param name="Position">Where the image is in the list evaluated.</param>
 /// <param name="FollowsSubject">Whether it goes only because it is a referrer of an image the rule acts on.</param>
-public sealed record LifecycleMark(ImageRecord Image, int Rule, LifecycleAction Action, bool FollowsSubject);
+public readonly record struct LifecycleMark(int Position, ImageRecord Image, int Rule, LifecycleAction Action, bool FollowsSubject);

@@ -27,12 +27,10 @@ public sealed record LifecycleReview
 
     /// <summary>
     /// The review of <paramref name="repository"/>'s policy over its images at <paramref name="now"/>, given the product's
-    /// decisions on the same images.
+    /// decision on each image, in the order of the repository's images.
     /// </summary>
-    public static LifecycleReview Of(RepositoryRecord repository, IReadOnlyList<ImageDecision> decisions, DateTimeOffset now)
+    internal static LifecycleReview Of(RepositoryRecord repository, ImageDecision[] decisions, DateTimeOffset now, LifecyclePolicyTexts policies)
     {
-        ArgumentNullException.ThrowIfNull(repository);
-        ArgumentNullException.ThrowIfNull(decisions);
         if (repository.LifecyclePolicyUnreadable is { } unreadable)
         {
             return new LifecycleReview { Unreadable = unreadable };
@@ -43,23 +41,18 @@ public sealed record LifecycleReview
             return None;
         }
 
-        if (!LifecyclePolicy.TryParse(text, out var policy, out var notUnderstood))
+        var (policy, notUnderstood) = policies.Of(text);
+        if (policy is null)
         {
             return new LifecycleReview { PolicyText = text, NotUnderstood = notUnderstood };
         }
 
-        var marks = LifecycleEvaluator.Evaluate(policy!, repository.Images, now);
-        var byDigest = new Dictionary<string, ImageDecision>(decisions.Count, DigestComparer.Instance);
-        foreach (var decision in decisions)
-        {
-            byDigest.TryAdd(decision.Image.Digest, decision);
-        }
-
         var findings = new List<LifecycleFinding>();
-        foreach (var mark in marks)
+        foreach (var mark in LifecycleEvaluator.Evaluate(policy, repository.Images, now))
         {
-            if (byDigest.TryGetValue(mark.Image.Digest, out var decision)
-                && ((decision.Reasons & LifecycleFinding.Safety) is var danger && danger != Reasons.None || decision.IsCandidate))
+            var decision = decisions[mark.Position];
+            var danger = decision.Reasons & LifecycleFinding.Safety;
+            if (danger != Reasons.None || decision.IsCandidate)
             {
                 findings.Add(new LifecycleFinding(mark.Rule, mark.Image.Digest, mark.Action, danger, decision.UsedBy));
             }

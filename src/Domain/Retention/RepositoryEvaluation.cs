@@ -12,7 +12,7 @@ internal sealed class RepositoryEvaluation(
 
     private readonly IReadOnlyList<ImageRecord> images = repository.Images;
 
-    public RepositoryPlan Evaluate(bool usageComplete)
+    public RepositoryPlan Evaluate(bool usageComplete, LifecyclePolicyTexts lifecyclePolicies)
     {
         var relations = ImageRelations.Of(images);
         var reasons = new Reasons[images.Count];
@@ -51,8 +51,9 @@ internal sealed class RepositoryEvaluation(
             decisions[i] = new ImageDecision(images[i], decision, reasons[i], sites[i]) { IsDependent = relations.IsDependent[i] };
         }
 
+        var lifecycle = LifecycleReview.Of(repository, decisions, now, lifecyclePolicies); // before sorting: decisions[i] is images[i]
         Array.Sort(decisions, NewestPushFirst);
-        return new RepositoryPlan(repository, policy, decisions, StorageFigures.Of(decisions));
+        return new RepositoryPlan(repository, policy, decisions, StorageFigures.Of(decisions)) { Lifecycle = lifecycle };
     }
 
     private Reasons OwnReasons(ImageRecord image, DateTimeOffset windowStart, bool inUse)

@@ -13,6 +13,9 @@ public sealed class RetentionRun
     private readonly bool usageComplete;
     private readonly DateTimeOffset now;
 
+    /// <summary>Each lifecycle policy text understood once per run: many repositories share one.</summary>
+    private readonly LifecyclePolicyTexts lifecyclePolicies = new();
+
     internal RetentionRun(
         IReadOnlyList<RepositoryHeading> repositories,
         Dictionary<RepositoryKey, int> positions,
@@ -47,10 +50,7 @@ public sealed class RetentionRun
         }
 
         var pinnedHere = new HashSet<string>(pinned[repository.Key], DigestComparer.Instance);
-        var plan = new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, now).Evaluate(usageComplete);
-        return repository.LifecyclePolicy is null && repository.LifecyclePolicyUnreadable is null
-            ? plan
-            : plan with { Lifecycle = LifecycleReview.Of(repository, plan.Images, now) };
+        return new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, now).Evaluate(usageComplete, lifecyclePolicies);
     }
 
     private int PositionOf(RepositoryKey repository) =>
