@@ -42,6 +42,18 @@ public sealed class LifecycleSnapshotTests(TestDatabase database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task ARepeatSnapshotOfAnUnchangedWorldRewritesNoRepositoryRow()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, LifecycleDanger());
+        await harness.SnapshotAsync();
+        var versions = await RowVersionsAsync();
+
+        await harness.SnapshotAsync();
+
+        Assert.Equal(versions, await RowVersionsAsync()); // the stored findings read back exactly as written
+    }
+
+    [Fact]
     public async Task AnAccessDeniedLifecyclePolicyIsAFindingOnItsRepositoryNotAnIncompleteSnapshot()
     {
         await using var harness = await SnapshotHarness.StartAsync(database, LifecycleDanger());
@@ -88,6 +100,12 @@ public sealed class LifecycleSnapshotTests(TestDatabase database) : IAsyncLifeti
         Assert.Equal((2, 2), (lifecycle.Requests, lifecycle.Errors)); // LifecyclePolicyNotFoundException, once per repository
         await using var db = database.Contexts.CreateDbContext();
         Assert.All(await db.Repositories.AsNoTracking().ToListAsync(Cancellation), row => Assert.Null(row.LifecycleFindings));
+    }
+
+    private async Task<List<string>> RowVersionsAsync()
+    {
+        await using var db = database.Contexts.CreateDbContext();
+        return await db.Database.SqlQuery<string>($"SELECT xmin::text AS \"Value\" FROM repositories ORDER BY id").ToListAsync(Cancellation);
     }
 
     private sealed record RequestCount(string Key, int Requests, int Errors);

@@ -9,7 +9,6 @@ public sealed class RepositoryConfiguration : IEntityTypeConfiguration<Repositor
     public void Configure(EntityTypeBuilder<RepositoryRow> builder)
     {
         builder.ToTable("repositories");
-        builder.Property(repository => repository.LifecycleFindings).HasColumnType("jsonb");
         builder.HasIndex(repository => new { repository.AccountId, repository.Region, repository.Name }).IsUnique();
         builder.HasIndex(repository => repository.Team);
         builder.HasIndex(repository => new { repository.ReclaimableBytes, repository.Id }).IsDescending(true, true)

@@ -601,7 +601,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnName("lifecycle_dangers");
 
                     b.Property<string>("LifecycleFindings")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("lifecycle_findings");
 
                     b.Property<int>("LifecycleInUseDangers")

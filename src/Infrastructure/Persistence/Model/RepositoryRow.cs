@@ -45,7 +45,10 @@ public sealed class RepositoryRow
     /// <summary>What in its lifecycle policy is not understood (then nothing was evaluated).</summary>
     public string? LifecycleNotUnderstood { get; set; }
 
-    /// <summary>The lifecycle findings of the latest snapshot as <c>plan --json</c> gives them (jsonb); null without a policy.</summary>
+    /// <summary>
+    /// The lifecycle findings of the latest snapshot as <c>plan --json</c> gives them; null without a policy. Text, not
+    /// jsonb: jsonb would return it reformatted, and an unchanged repository's row would be rewritten every night.
+    /// </summary>
     public string? LifecycleFindings { get; set; }
 
     /// <summary>How many of its lifecycle findings are a <c>lifecycle-danger</c>.</summary>

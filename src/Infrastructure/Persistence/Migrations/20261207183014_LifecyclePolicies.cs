@@ -27,7 +27,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "lifecycle_findings",
                 table: "repositories",
-                type: "jsonb",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(

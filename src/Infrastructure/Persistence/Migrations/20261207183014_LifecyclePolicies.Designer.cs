@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcrCurator.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CuratorDbContext))]
-    [Migration("20261207163838_LifecyclePolicies")]
+    [Migration("20261207183014_LifecyclePolicies")]
     partial class LifecyclePolicies
     {
         /// <inheritdoc />
@@ -604,7 +604,7 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnName("lifecycle_dangers");
 
                     b.Property<string>("LifecycleFindings")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("lifecycle_findings");
 
                     b.Property<int>("LifecycleInUseDangers")
