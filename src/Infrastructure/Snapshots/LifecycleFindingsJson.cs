@@ -14,6 +14,33 @@ public static class LifecycleFindingsJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(review);
+        Write(json, review, review.Findings);
+    }
+
+    /// <summary>
+    /// What a snapshot stores of a repository's findings: the dangers only, as a JSON text; null for a repository without
+    /// a policy. Information findings (images the product proposes to delete too) are counted, not stored: a policy such
+    /// as "keep the newest 10" would otherwise list nearly every candidate of a large repository again.
+    /// </summary>
+    public static string? SerializeDangers(LifecycleReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.PolicyText is null && review.Unreadable is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            Write(json, review, review.Findings.Where(finding => finding.IsDanger));
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static void Write(Utf8JsonWriter json, LifecycleReview review, IEnumerable<LifecycleFinding> findings)
+    {
         json.WriteStartArray();
         if (review.Unreadable is { } unreadable)
         {
@@ -29,7 +56,7 @@ public static class LifecycleFindingsJson
             json.WriteEndObject();
         }
 
-        foreach (var finding in review.Findings)
+        foreach (var finding in findings)
         {
             json.WriteStartObject();
             json.WriteNumber("rule", finding.Rule);
@@ -46,24 +73,6 @@ public static class LifecycleFindingsJson
         }
 
         json.WriteEndArray();
-    }
-
-    /// <summary>The findings as a JSON text; null for a repository without a policy (nothing to review).</summary>
-    public static string? Serialize(LifecycleReview review)
-    {
-        ArgumentNullException.ThrowIfNull(review);
-        if (review.PolicyText is null && review.Unreadable is null)
-        {
-            return null;
-        }
-
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            Write(json, review);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>The image findings of a stored text (the entries naming a digest), in their order.</summary>

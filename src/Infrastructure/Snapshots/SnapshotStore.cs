@@ -148,13 +148,14 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         row.LifecyclePolicy = lifecycle.PolicyText;
         row.LifecycleUnreadable = lifecycle.Unreadable;
         row.LifecycleNotUnderstood = lifecycle.NotUnderstood;
-        var findings = LifecycleFindingsJson.Serialize(lifecycle);
+        var findings = LifecycleFindingsJson.SerializeDangers(lifecycle);
         if (findings != row.LifecycleFindings)
         {
             row.LifecycleFindings = findings;
         }
 
         row.LifecycleDangers = lifecycle.Dangers;
+        row.LifecycleInformation = lifecycle.Findings.Count - lifecycle.Dangers;
         row.LifecycleInUseDangers = lifecycle.Findings.Count(finding => finding.Danger.HasFlag(Reasons.InUse));
     }
 

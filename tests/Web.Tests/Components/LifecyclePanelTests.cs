@@ -16,15 +16,12 @@ public class LifecyclePanelTests : ComponentTest
         + """{"rulePriority":4,"selection":{"tagStatus":"any","storageClass":"archive","countType":"sinceImageTransitioned","countUnit":"days","countNumber":365},"action":{"type":"expire"}}]}""";
 
     private static readonly string InUse = "sha256:" + new string('a', 64);
-    private static readonly string Proposed = "sha256:" + new string('b', 64);
 
     private static LifecycleView View => new(Policy, null, null, LifecyclePolicy.Parse(Policy).Rules)
     {
-        Findings =
-        [
-            new LifecycleFindingLine(2, InUse, "expire", ["in-use", "pinned"], ["v1"], [UsageLocation.Parse("111111111111/ap-northeast-1/prod/service/api (api:7)")]),
-            new LifecycleFindingLine(1, Proposed, "expire", [], [], []),
-        ],
+        Findings = [new LifecycleFindingLine(2, InUse, "expire", ["in-use", "pinned"], ["v1"], [UsageLocation.Parse("111111111111/ap-northeast-1/prod/service/api (api:7)")])],
+        Dangers = 1,
+        Information = 12,
     };
 
     [Fact]
@@ -42,7 +39,7 @@ public class LifecyclePanelTests : ComponentTest
     }
 
     [Fact]
-    public void ShowsADangerWithItsKeepReasonsAndWhereItRunsAndAProposedImageAsInformation()
+    public void ShowsADangerWithItsKeepReasonsAndWhereItRunsAndCountsTheImagesProposedToo()
     {
         var cut = Render<LifecyclePanel>(parameters => parameters.Add(panel => panel.View, View));
 
@@ -52,9 +49,17 @@ public class LifecyclePanelTests : ComponentTest
         Assert.Equal("lifecycle-danger", danger.GetAttribute("data-kind"));
         Assert.Equal(["in-use", "pinned"], danger.QuerySelectorAll("[data-testid=reason-chip]").Select(chip => chip.GetAttribute("data-reason")));
         Assert.Contains("service api", danger.TextContent);
-        var information = cut.Find($"[data-testid=lifecycle-finding][data-digest='{Proposed}']");
-        Assert.Equal("information", information.GetAttribute("data-kind"));
-        Assert.Contains("also proposed for deletion", information.TextContent);
+        Assert.Contains("12 images it would remove are proposed for deletion by ECR Curator too", cut.Find("[data-testid=lifecycle-information]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=lifecycle-more-dangers]"));
+    }
+
+    [Fact]
+    public void CountsTheDangersItDoesNotList()
+    {
+        var cut = Render<LifecyclePanel>(parameters => parameters.Add(panel => panel.View, View with { Dangers = 130, Information = 0 }));
+
+        Assert.Contains("and 129 more", cut.Find("[data-testid=lifecycle-more-dangers]").TextContent);
+        Assert.Contains("would expire or archive 130 images", cut.Find("[data-testid=lifecycle-summary]").TextContent);
     }
 
     [Fact]
@@ -80,7 +85,7 @@ public class LifecyclePanelTests : ComponentTest
             var cut = Render<LifecyclePanel>(parameters => parameters.Add(panel => panel.View, View));
 
             Assert.Equal("ルール 2 — タグが “release”と“v” で始まるイメージ、新しい 5 個以外すべて: 期限切れ（削除）", Normalized(cut.FindAll("[data-testid=lifecycle-rule]")[1].TextContent));
-            Assert.Contains("削除の提案にも含まれる", cut.Find($"[data-testid=lifecycle-finding][data-digest='{Proposed}']").TextContent);
+            Assert.Contains("12 個は、ECR Curator も削除を提案しています", cut.Find("[data-testid=lifecycle-information]").TextContent);
         }
         finally
         {

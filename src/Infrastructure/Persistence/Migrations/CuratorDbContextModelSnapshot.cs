@@ -608,6 +608,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("lifecycle_in_use_dangers");
 
+                    b.Property<int>("LifecycleInformation")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifecycle_information");
+
                     b.Property<string>("LifecycleNotUnderstood")
                         .HasColumnType("text")
                         .HasColumnName("lifecycle_not_understood");

@@ -46,13 +46,16 @@ public sealed class RepositoryRow
     public string? LifecycleNotUnderstood { get; set; }
 
     /// <summary>
-    /// The lifecycle findings of the latest snapshot as <c>plan --json</c> gives them; null without a policy. Text, not
-    /// jsonb: jsonb would return it reformatted, and an unchanged repository's row would be rewritten every night.
+    /// The <c>lifecycle-danger</c> findings of the latest snapshot as <c>plan --json</c> gives them; null without a policy.
+    /// Text, not jsonb: jsonb would return it reformatted, and an unchanged repository's row would be rewritten every night.
     /// </summary>
     public string? LifecycleFindings { get; set; }
 
     /// <summary>How many of its lifecycle findings are a <c>lifecycle-danger</c>.</summary>
     public int LifecycleDangers { get; set; }
+
+    /// <summary>How many images its lifecycle policy would remove that the latest snapshot proposes to delete too (counted, not stored).</summary>
+    public int LifecycleInformation { get; set; }
 
     /// <summary>How many of those would remove an image in use.</summary>
     public int LifecycleInUseDangers { get; set; }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcrCurator.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CuratorDbContext))]
-    [Migration("20261207183014_LifecyclePolicies")]
+    [Migration("20261207190336_LifecyclePolicies")]
     partial class LifecyclePolicies
     {
         /// <inheritdoc />
@@ -610,6 +610,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<int>("LifecycleInUseDangers")
                         .HasColumnType("integer")
                         .HasColumnName("lifecycle_in_use_dangers");
+
+                    b.Property<int>("LifecycleInformation")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifecycle_information");
 
                     b.Property<string>("LifecycleNotUnderstood")
                         .HasColumnType("text")

@@ -37,6 +37,13 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<int>(
+                name: "lifecycle_information",
+                table: "repositories",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "lifecycle_not_understood",
                 table: "repositories",
@@ -73,6 +80,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "lifecycle_in_use_dangers",
+                table: "repositories");
+
+            migrationBuilder.DropColumn(
+                name: "lifecycle_information",
                 table: "repositories");
 
             migrationBuilder.DropColumn(
