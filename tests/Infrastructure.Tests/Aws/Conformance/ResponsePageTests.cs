@@ -18,6 +18,7 @@ public sealed class ResponsePageTests
         ["DescribeImages"] = typeof(DescribeImagesResponse),
         ["BatchGetImage"] = typeof(BatchGetImageResponse),
         ["BatchDeleteImage"] = typeof(BatchDeleteImageResponse),
+        ["GetLifecyclePolicy"] = typeof(GetLifecyclePolicyResponse),
         ["ListClusters"] = typeof(ListClustersResponse),
         ["ListServices"] = typeof(ListServicesResponse),
         ["DescribeServices"] = typeof(DescribeServicesResponse),
