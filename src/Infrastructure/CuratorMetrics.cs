@@ -17,6 +17,7 @@ public sealed class CuratorMetrics : IDisposable
     private readonly Gauge<long> candidates;
     private readonly Gauge<long> reclaimableBytes;
     private readonly Counter<long> images;
+    private readonly Gauge<long> lifecycleDangers;
 
     public CuratorMetrics()
     {
@@ -24,10 +25,14 @@ public sealed class CuratorMetrics : IDisposable
         engineDuration = meter.CreateHistogram<double>(EngineInstrument, "s", "Time the retention engine took deciding each settled snapshot");
         candidates = meter.CreateGauge<long>("curator.snapshot.candidates", description: "Images the latest settled snapshot proposes to delete");
         reclaimableBytes = meter.CreateGauge<long>("curator.snapshot.reclaimable", "By", "Bytes the latest settled snapshot's candidates would free");
+        lifecycleDangers = meter.CreateGauge<long>(
+            LifecycleDangerInstrument, description: "Images the lifecycle policies in place would expire or archive though the latest settled snapshot keeps them for safety");
         images = meter.CreateCounter<long>("curator.execution.images", description: "Images handled by executions, by outcome (deleted, skipped-in-use, failed, ...)");
     }
 
     public const string EngineInstrument = "curator.snapshot.engine";
+
+    public const string LifecycleDangerInstrument = "curator.lifecycle.dangers";
 
     public void SnapshotSettled(SnapshotRow snapshot, TimeSpan engine)
     {
@@ -39,6 +44,7 @@ public sealed class CuratorMetrics : IDisposable
 
         candidates.Record(snapshot.Candidates);
         reclaimableBytes.Record(snapshot.ReclaimableBytes);
+        lifecycleDangers.Record(snapshot.LifecycleDangers);
     }
 
     public void ImageHandled(string outcome) => images.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

@@ -37,6 +37,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<OverviewService>();
         builder.Services.AddScoped<RepositoriesService>();
         builder.Services.AddScoped<RepositoryService>();
+        builder.Services.AddScoped<LifecycleService>();
         builder.Services.AddScoped<PinsService>();
         builder.Services.AddScoped<ApprovalsService>();
         builder.Services.AddScoped<HistoryService>();

@@ -17,7 +17,11 @@ public static class WorldInventory
             foreach (var repository in account.Repositories)
             {
                 var key = new RepositoryKey(account.AccountId, account.Region, repository.Name);
-                repositories.Add(new RepositoryRecord(key, teams.TeamOf(repository.Name, repository.Tags), [.. repository.Images.Select(ToRecord)]) { Tags = repository.Tags });
+                repositories.Add(new RepositoryRecord(key, teams.TeamOf(repository.Name, repository.Tags), [.. repository.Images.Select(ToRecord)])
+                {
+                    Tags = repository.Tags,
+                    LifecyclePolicy = repository.LifecyclePolicy,
+                });
             }
 
             var byName = account.TaskDefinitions.ToDictionary(definition => definition.Name);

@@ -9,6 +9,9 @@ public sealed record WorldRepository
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyList<WorldImage> Images { get; init; } = [];
+
+    /// <summary>The repository's lifecycle policy, its JSON text exactly as ECR stores it; null when it has none.</summary>
+    public string? LifecyclePolicy { get; init; }
 }
 
 public sealed record WorldImage
@@ -36,8 +39,10 @@ public sealed record WorldImage
     /// <summary><c>ACTIVE</c> (when absent), <c>ARCHIVED</c> or <c>ACTIVATING</c> (a restore under way).</summary>
     public string? ImageStatus { get; init; }
 
+    /// <summary>When the image last moved to the archive storage class (ECR's <c>lastArchivedAt</c>).</summary>
     public DateTimeOffset? LastArchivedAt { get; init; }
 
+    /// <summary>When the image was last restored from the archive (ECR's <c>lastActivatedAt</c>).</summary>
     public DateTimeOffset? LastActivatedAt { get; init; }
 }
 

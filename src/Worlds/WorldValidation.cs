@@ -58,6 +58,11 @@ internal static class WorldValidation
                 yield return new($"{repositoryAt}.name", $"repository name '{repository.Name}' is empty or repeated");
             }
 
+            if (repository.LifecyclePolicy is { Length: 0 })
+            {
+                yield return new($"{repositoryAt}.lifecyclePolicy", "the lifecycle policy is empty (leave it out for none)");
+            }
+
             var digests = new HashSet<string>();
             var tags = new HashSet<string>();
             for (var i = 0; i < repository.Images.Count; i++)
@@ -74,7 +79,7 @@ internal static class WorldValidation
                     yield return new($"{imageAt}.tags", $"tag '{tag}' is on two images of {repository.Name}");
                 }
 
-                if (image.PushedAt.Offset != TimeSpan.Zero || image.LastPulledAt?.Offset is { } offset && offset != TimeSpan.Zero)
+                if (new[] { image.PushedAt, image.LastPulledAt, image.LastArchivedAt, image.LastActivatedAt }.Any(time => time?.Offset is { } offset && offset != TimeSpan.Zero))
                 {
                     yield return new($"{imageAt}.pushedAt", "times must be UTC (ending in Z)");
                 }

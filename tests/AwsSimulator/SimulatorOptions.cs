@@ -40,6 +40,7 @@ public sealed record SimulatorOptions
         ["--multi-arch-share"] = (o, v) => o.With(g => g with { MultiArchShare = Share(v) }),
         ["--signature-share"] = (o, v) => o.With(g => g with { SignatureShare = Share(v) }),
         ["--untagged-share"] = (o, v) => o.With(g => g with { UntaggedShare = Share(v) }),
+        ["--lifecycle-policy-share"] = (o, v) => o.With(g => g with { LifecyclePolicyShare = Share(v) }),
         ["--clusters"] = (o, v) => o.With(g => g with { Clusters = Int(v) }),
         ["--services"] = (o, v) => o.With(g => g with { Services = Int(v) }),
         ["--tasks-per-service"] = (o, v) => o.With(g => g with { TasksPerService = Int(v) }),

@@ -44,6 +44,26 @@ public static class GeneratedInventory
         return new Inventory(records, allUses, definitions);
     }
 
+    /// <summary>
+    /// The same inventory with a lifecycle policy on every repository, in turn: keep the newest 10 images; expire untagged
+    /// images after 14 days; that and keep the newest 5 <c>v*</c> releases; archive what was not pulled for 30 days and
+    /// expire what was archived a year ago.
+    /// </summary>
+    public static Inventory WithLifecyclePolicies(Inventory inventory) => new(
+        [.. inventory.Repositories.Select((repository, r) => repository with { LifecyclePolicy = Policies[r % Policies.Length] })],
+        inventory.Uses,
+        inventory.TaskDefinitions);
+
+    private static readonly string[] Policies =
+    [
+        """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":10},"action":{"type":"expire"}}]}""",
+        """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}""",
+        """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}},"""
+        + """{"rulePriority":2,"selection":{"tagStatus":"tagged","tagPatternList":["v*"],"countType":"imageCountMoreThan","countNumber":5},"action":{"type":"expire"}}]}""",
+        """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"sinceImagePulled","countUnit":"days","countNumber":30},"action":{"type":"transition","targetStorageClass":"archive"}},"""
+        + """{"rulePriority":2,"selection":{"tagStatus":"any","storageClass":"archive","countType":"sinceImageTransitioned","countUnit":"days","countNumber":365},"action":{"type":"expire"}}]}""",
+    ];
+
     private static ImageRecord[] Images(int repository, int count, Random random)
     {
         var images = new ImageRecord[count];

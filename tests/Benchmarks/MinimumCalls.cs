@@ -13,7 +13,7 @@ public static class MinimumCalls
         foreach (var repository in account.Repositories)
         {
             var active = repository.Images.Count(image => image.ImageStatus is null or "ACTIVE");
-            calls += 1 + Pages(repository.Images.Count, 1000) + Batches(active, 100); // ListTagsForResource, DescribeImages, BatchGetImage
+            calls += 2 + Pages(repository.Images.Count, 1000) + Batches(active, 100); // ListTagsForResource, GetLifecyclePolicy, DescribeImages, BatchGetImage
         }
 
         return calls + OfUsage(account);

@@ -6,7 +6,7 @@ using EcrCurator.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- snapshot [--connection CS]   snapshots into PostgreSQL
 // dotnet run -c Release --project tests/Benchmarks -- execution [--repositories N --candidates N --tasks N --latency-ms N --workers N --connection CS]
 //                                                                              executions with the re-check before every batch
-// dotnet run -c Release --project tests/Benchmarks -- scale [--repositories N --images-per-repository N --tasks N --days N --connection CS]
+// dotnet run -c Release --project tests/Benchmarks -- scale [--repositories N --images-per-repository N --tasks N --days N --lifecycle-policy-share S --connection CS]
 //                                                                              the whole server at scale: snapshots, memory, database, pages
 // dotnet run -c Release --project tests/Benchmarks -- servers [--servers 1,2 --workers 1,2,4,8 --regions N --repositories N --images-per-repository N --latency-ms N --approve N --connection CS]
 //                                                                              snapshots and executions spread over job servers and workers

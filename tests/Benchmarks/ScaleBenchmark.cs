@@ -61,6 +61,7 @@ public static partial class ScaleBenchmark
             TasksPerService = (tasks + services - 1) / services,
             Clusters = 4,
             DailyChangeRate = 0.01,
+            LifecyclePolicyShare = double.Parse(option("--lifecycle-policy-share", "0.3"), CultureInfo.InvariantCulture),
             LargeRepositoryImages = bigImages > 0 ? pushes(bigImages) : 0,
         };
 
@@ -104,6 +105,7 @@ public static partial class ScaleBenchmark
             }
 
             var before = await BenchmarkDatabase.SizeAsync(connection);
+            (await control.DeleteAsync("requests")).EnsureSuccessStatusCode();
             memory.StartPhase();
             simulatorMemory.StartPhase();
             var wall = Stopwatch.StartNew();
@@ -113,11 +115,18 @@ public static partial class ScaleBenchmark
             var simulatorPeak = simulatorMemory.PhasePeak();
             var after = await BenchmarkDatabase.SizeAsync(connection);
             var engine = engineTimes.Last;
-            var figures = new SnapshotFigures(day, seconds, peak, simulatorPeak, engine, after, after - before, taken.Status, taken.Candidates);
+            var lifecycleCalls = (await control.GetFromJsonAsync<List<RequestCount>>("requests"))!
+                .Where(count => count.Key.EndsWith("/ecr:GetLifecyclePolicy", StringComparison.Ordinal)).Sum(count => count.Requests);
+            var figures = new SnapshotFigures(day, seconds, peak, simulatorPeak, engine, after, after - before, taken.Status, taken.Candidates)
+            {
+                LifecycleCalls = lifecycleCalls,
+                LifecycleDangers = taken.LifecycleDangers,
+            };
             snapshots.Add(figures);
             Console.WriteLine(
                 $"snapshot {taken.Id} (day {day}): {taken.Status}, {seconds:0.0} s, peak working set {peak / 1e6:0} MB (the simulator's {simulatorPeak / 1e6:0} MB), " +
-                $"engine {engine * 1000:0} ms, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.0;-0.0} MB), {taken.Candidates} candidates");
+                $"engine {engine * 1000:0} ms, database {after / 1e6:0.0} MB ({(after - before) / 1e6:+0.0;-0.0} MB), {taken.Candidates} candidates, " +
+                $"{lifecycleCalls} GetLifecyclePolicy calls, {taken.LifecycleDangers} lifecycle dangers");
             if (day == 0)
             {
                 // Right after the first snapshot the planner's statistics are the staleness a new installation has.
@@ -140,6 +149,7 @@ public static partial class ScaleBenchmark
             ("--images-per-repository", settings.ImagesPerRepository), ("--services", settings.Services),
             ("--tasks-per-service", settings.TasksPerService), ("--clusters", settings.Clusters),
             ("--daily-change-rate", settings.DailyChangeRate), ("--large-repository-images", settings.LargeRepositoryImages),
+            ("--lifecycle-policy-share", settings.LifecyclePolicyShare),
         }.SelectMany(option => new[] { option.Name, string.Format(CultureInfo.InvariantCulture, "{0}", option.Value) });
 
     /// <summary>The engine's time in each snapshot, as the product reports it in its metric <see cref="CuratorMetrics.EngineInstrument"/>.</summary>
@@ -194,6 +204,10 @@ public static partial class ScaleBenchmark
             await s.PolicyAsync(big.Id);
             return await s.ImagesAsync(big.Id, new ImageQuery());
         })));
+        var withPolicy = await AsAsync(app, user, (RepositoriesService service) =>
+            service.PageAsync(new RepositoryPageRequest(RepositoryFilter.None, RepositorySort.LifecycleDangers, Descending: true), CancellationToken.None));
+        results.Add(await TimeAsync($"its lifecycle section, {withPolicy.Rows[0].Name} (LifecycleService.GetAsync)", requests, () => AsAsync(app, user, (LifecycleService s) =>
+            s.GetAsync(withPolicy.Rows[0].Id))));
         results.Add(await TimeAsync("approvals (PendingAsync)", requests, () => AsAsync(app, user, (ApprovalsService s) => s.PendingAsync(CancellationToken.None))));
 
         using var client = await SignedInAsync(address, user);
@@ -269,14 +283,14 @@ public static partial class ScaleBenchmark
     private static void Print(List<SnapshotFigures> snapshots, List<PageFigures> firstPages, List<PageFigures> lastPages, ProcessPeaks app, ProcessPeaks simulator, long simulatorServing, int cores)
     {
         Console.WriteLine();
-        Console.WriteLine($"| snapshot | wall time (< 5 min) | peak working set of the app's process (< 2 GB) | the simulator's process | engine | database | growth (< 50 MB) | candidates |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"| snapshot | wall time (< 5 min) | peak working set of the app's process (< 2 GB) | the simulator's process | engine | database | growth (< 50 MB) | candidates | GetLifecyclePolicy calls | lifecycle dangers |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in snapshots)
         {
             Console.WriteLine(
                 $"| {(s.Day == 0 ? "first" : $"day {s.Day}")} | {s.Seconds:0.0} s | {s.PeakWorkingSet / 1e6:N0} MB | {s.SimulatorPeakWorkingSet / 1e6:N0} MB " +
                 $"| {s.EngineSeconds * 1000:N0} ms ({s.EngineSeconds / s.Seconds:P1}) " +
-                $"| {s.DatabaseBytes / 1e6:N1} MB | {(s.Day == 0 ? "-" : $"{s.GrowthBytes / 1e6:+0.0;-0.0} MB")} | {s.Candidates:N0} |");
+                $"| {s.DatabaseBytes / 1e6:N1} MB | {(s.Day == 0 ? "-" : $"{s.GrowthBytes / 1e6:+0.0;-0.0} MB")} | {s.Candidates:N0} | {s.LifecycleCalls:N0} | {s.LifecycleDangers:N0} |");
         }
 
         Console.WriteLine($"the app's process: peak working set {app.Sampled / 1e6:N0} MB sampled, {app.Kernel / 1e6:N0} MB the kernel's peak (VmHWM, the whole run); {cores} cores");
@@ -290,7 +304,15 @@ public static partial class ScaleBenchmark
         }
     }
 
-    private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, long SimulatorPeakWorkingSet, double EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates);
+    private sealed record SnapshotFigures(int Day, double Seconds, long PeakWorkingSet, long SimulatorPeakWorkingSet, double EngineSeconds, long DatabaseBytes, long GrowthBytes, string Status, int Candidates)
+    {
+        /// <summary>The extra call per repository a snapshot makes since issue 22.</summary>
+        public int LifecycleCalls { get; init; }
+
+        public int LifecycleDangers { get; init; }
+    }
+
+    private sealed record RequestCount(string Key, int Requests, int Errors);
 
     private sealed record PageFigures(string Name, double Median, double P95);
 

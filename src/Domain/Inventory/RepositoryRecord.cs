@@ -32,4 +32,10 @@ public sealed record RepositoryRecord
 
     /// <summary>The repository's resource tags (its team is one of them, or comes from its name).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The repository's ECR lifecycle policy, its JSON text exactly as ECR stores it; null when it has none.</summary>
+    public string? LifecyclePolicy { get; init; }
+
+    /// <summary>Why the repository's lifecycle policy could not be read (then <see cref="LifecyclePolicy"/> is null).</summary>
+    public string? LifecyclePolicyUnreadable { get; init; }
 }

@@ -11,39 +11,7 @@ public sealed record TagPattern
 
     public string Glob { get; }
 
-    public bool Matches(string tag)
-    {
-        int g = 0, t = 0, starG = -1, starT = 0;
-        while (t < tag.Length)
-        {
-            if (g < Glob.Length && (Glob[g] == '?' || Glob[g] == tag[t]))
-            {
-                g++;
-                t++;
-            }
-            else if (g < Glob.Length && Glob[g] == '*')
-            {
-                starG = g++;
-                starT = t;
-            }
-            else if (starG >= 0)
-            {
-                g = starG + 1;
-                t = ++starT;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (g < Glob.Length && Glob[g] == '*')
-        {
-            g++;
-        }
-
-        return g == Glob.Length;
-    }
+    public bool Matches(string tag) => Wildcards.Matches(Glob, tag, questionMarkIsOne: true);
 
     public override string ToString() => Glob;
 }

@@ -16,7 +16,7 @@ internal sealed class RepositoryEvaluation(
     /// <summary>The images the product quarantined and has not restored, with when each was archived.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> Quarantined { get; init; } = new Dictionary<string, DateTimeOffset>();
 
-    public RepositoryPlan Evaluate(bool usageComplete)
+    public RepositoryPlan Evaluate(bool usageComplete, LifecyclePolicyTexts lifecyclePolicies)
     {
         var relations = ImageRelations.Of(images);
         var reasons = new Reasons[images.Count];
@@ -65,8 +65,9 @@ internal sealed class RepositoryEvaluation(
             };
         }
 
+        var lifecycle = LifecycleReview.Of(repository, decisions, now, lifecyclePolicies); // before sorting: decisions[i] is images[i]
         Array.Sort(decisions, NewestPushFirst);
-        return new RepositoryPlan(repository, policy, decisions, StorageFigures.Of(decisions));
+        return new RepositoryPlan(repository, policy, decisions, StorageFigures.Of(decisions)) { Lifecycle = lifecycle };
     }
 
     private Reasons OwnReasons(ImageRecord image, DateTimeOffset windowStart, bool inUse)

@@ -8,4 +8,7 @@ public sealed record RepositoryPlan(
     StorageFigures Bytes)
 {
     public IEnumerable<ImageDecision> Candidates => Images.Where(image => image.IsCandidate);
+
+    /// <summary>What the repository's ECR lifecycle policy would do to these images, set against these decisions (SPEC 12).</summary>
+    public LifecycleReview Lifecycle { get; init; } = LifecycleReview.None;
 }

@@ -16,6 +16,9 @@ public sealed class RetentionRun
     private readonly bool usageComplete;
     private readonly DateTimeOffset now;
 
+    /// <summary>Each lifecycle policy text understood once per run: many repositories share one.</summary>
+    private readonly LifecyclePolicyTexts lifecyclePolicies = new();
+
     internal RetentionRun(
         IReadOnlyList<RepositoryHeading> repositories,
         Dictionary<RepositoryKey, int> positions,
@@ -69,7 +72,7 @@ public sealed class RetentionRun
         return new RepositoryEvaluation(repository, policies[position], usage.For(position), pinnedHere, held, now)
         {
             Quarantined = quarantinedHere,
-        }.Evaluate(usageComplete);
+        }.Evaluate(usageComplete, lifecyclePolicies);
     }
 
     private int PositionOf(RepositoryKey repository) =>

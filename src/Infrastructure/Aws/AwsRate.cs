@@ -4,7 +4,7 @@ namespace EcrCurator.Infrastructure.Aws;
 /// The client-side send rate of one service in one account-region, kept as the AWS SDKs' adaptive retry mode keeps
 /// it: unlimited until AWS first throttles; then a token bucket whose rate a throttle cuts to 70 % of the rate calls
 /// went at (or of the rate AWS let through, if lower) and successes grow back along a cubic curve that levels off at
-/// the rate before the cut, then probes beyond it (CUBIC). One difference (docs/decisions/003-adaptive-aws-rate.md):
+/// the rate before the cut, then probes beyond it (CUBIC). One difference (docs/decisions/004-adaptive-aws-rate.md):
 /// each cut is judged once it shows (<see cref="ThrottleMeter"/>), and throttling that two cuts in a row did not
 /// lower is background that calls for no more cuts, so that throttling that does not answer to the rate cannot drive
 /// the rate to the floor. A service's documented quota (<see cref="AwsService.MaxRequestsPerSecond"/>) is a ceiling

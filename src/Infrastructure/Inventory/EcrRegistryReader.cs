@@ -23,9 +23,11 @@ public sealed class EcrRegistryReader(AwsConnections connections, IOptions<AwsOp
         await Parallel.ForEachAsync(repositories, parallel, async (repository, token) =>
         {
             RepositoryRecord? record = null;
+            var lifecycle = LifecyclePolicyRead.StartAsync(ecr, repository.RepositoryName, token);
             try
             {
-                record = await ReadRepositoryAsync(ecr, registry, repository, teams, known, token);
+                var read = await ReadRepositoryAsync(ecr, registry, repository, teams, known, token);
+                record = (await lifecycle).AddTo(read);
             }
             catch (Exception error) when (error is AwsException or IncompleteReadException)
             {

@@ -93,7 +93,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
                 await copy.WriteAsync(repository.ReclaimableBytes, NpgsqlTypes.NpgsqlDbType.Bigint, token);
             },
             cancellation);
-        await FinishSnapshotAsync(db, snapshotId, figures, read, now, cancellation);
+        await FinishSnapshotAsync(db, snapshotId, figures, repositories.Values.Sum(row => row.LifecycleDangers), read, now, cancellation);
         await db.SaveChangesAsync(cancellation);
         await proposals.WriteCandidatesAsync(connection, cancellation);
         await transaction.CommitAsync(cancellation);
@@ -141,6 +141,24 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         row.ArchivedBytes = repository.Images.Where(image => image.Image.Status != ImageStatus.Active).Sum(image => image.Image.SizeBytes);
         row.QuarantineBytes = repository.Bytes.QuarantineBytes;
         row.LastPushedAt = repository.Images.Count == 0 ? null : repository.Images[0].Image.PushedAt;
+        DescribeLifecycle(row, repository.Lifecycle);
+    }
+
+    /// <summary>A repository's lifecycle policy as this snapshot read it, and its findings (SPEC 12).</summary>
+    private static void DescribeLifecycle(RepositoryRow row, LifecycleReview lifecycle)
+    {
+        row.LifecyclePolicy = lifecycle.PolicyText;
+        row.LifecycleUnreadable = lifecycle.Unreadable;
+        row.LifecycleNotUnderstood = lifecycle.NotUnderstood;
+        var findings = LifecycleFindingsJson.SerializeDangers(lifecycle);
+        if (findings != row.LifecycleFindings)
+        {
+            row.LifecycleFindings = findings;
+        }
+
+        row.LifecycleDangers = lifecycle.Dangers;
+        row.LifecycleInformation = lifecycle.Findings.Count - lifecycle.Dangers;
+        row.LifecycleInUseDangers = lifecycle.Findings.Count(finding => finding.Danger.HasFlag(Reasons.InUse));
     }
 
     /// <summary>
@@ -175,7 +193,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
     }
 
     private static async Task FinishSnapshotAsync(
-        CuratorDbContext db, long snapshotId, List<SnapshotRepositoryRow> repositories, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
+        CuratorDbContext db, long snapshotId, List<SnapshotRepositoryRow> repositories, int lifecycleDangers, InventoryRead read, DateTimeOffset now, CancellationToken cancellation)
     {
         var complete = read.Inventory.IsComplete;
         var snapshot = await db.Snapshots.SingleAsync(row => row.Id == snapshotId, cancellation);
@@ -190,6 +208,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         snapshot.ImageBytes = repositories.Sum(repository => repository.ImageBytes);
         snapshot.CandidateBytes = repositories.Sum(repository => repository.CandidateBytes);
         snapshot.ReclaimableBytes = repositories.Sum(repository => repository.ReclaimableBytes);
+        snapshot.LifecycleDangers = lifecycleDangers;
         AuditLog.Record(db, snapshot.StartedBy, complete ? "snapshot.completed" : "snapshot.incomplete", $"snapshot/{snapshotId}", new
         {
             snapshot.Repositories, snapshot.Images, snapshot.Candidates, snapshot.ImageBytes, snapshot.CandidateBytes, snapshot.ReclaimableBytes,

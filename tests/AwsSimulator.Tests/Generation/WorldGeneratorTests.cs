@@ -128,6 +128,21 @@ public sealed class WorldGeneratorTests
     }
 
     [Fact]
+    public void GivesAShareOfRepositoriesALifecyclePolicyItUnderstandsWithoutChangingTheRestOfTheWorld()
+    {
+        var world = WorldGenerator.Generate(Settings);
+        var without = WorldGenerator.Generate(Settings with { LifecyclePolicyShare = 0 });
+
+        var policies = world.Accounts[0].Repositories.Select(repository => repository.LifecyclePolicy).OfType<string>().ToList();
+        Assert.InRange(policies.Count, 12, 24); // 30 % of 60
+        Assert.All(policies, policy => Assert.True(Domain.LifecyclePolicy.TryParse(policy, out _, out var notUnderstood), notUnderstood));
+        Assert.Equal(3, policies.Distinct().Count());
+        Assert.All(without.Accounts[0].Repositories, repository => Assert.Null(repository.LifecyclePolicy));
+        var stripped = world with { Accounts = [world.Accounts[0] with { Repositories = [.. world.Accounts[0].Repositories.Select(repository => repository with { LifecyclePolicy = null })] }, world.Accounts[1]] };
+        Assert.Equal(Bytes(without), Bytes(stripped));
+    }
+
+    [Fact]
     public void RefusesSettingsThatMakeNoSense() =>
         Assert.Throws<ArgumentException>(() => WorldGenerator.Generate(Settings with { MultiArchShare = 2 }));
 }

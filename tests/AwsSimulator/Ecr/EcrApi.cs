@@ -13,5 +13,7 @@ internal static class EcrApi
         ["BatchGetImage"] = BatchGetImage.Handle,
         ["BatchDeleteImage"] = BatchDeleteImage.Handle,
         ["UpdateImageStorageClass"] = UpdateImageStorageClass.Handle,
+        ["GetLifecyclePolicy"] = LifecyclePolicyOperations.GetLifecyclePolicy,
+        ["PutLifecyclePolicy"] = LifecyclePolicyOperations.PutLifecyclePolicy,
     });
 }

@@ -31,6 +31,9 @@ public sealed record GeneratorSettings
     /// <summary>Share of pushes left untagged (the newest push of a repository is always tagged).</summary>
     public double UntaggedShare { get; init; } = 0.2;
 
+    /// <summary>Share of repositories with an ECR lifecycle policy (of a few common kinds).</summary>
+    public double LifecyclePolicyShare { get; init; } = 0.3;
+
     public int Clusters { get; init; } = 2;
 
     /// <summary>How many repositories have an ECS service running one of their images (at most one service per repository).</summary>
@@ -69,7 +72,7 @@ public sealed record GeneratorSettings
             yield return "teams, images per repository, clusters and history days must be at least 1; counts cannot be negative";
         }
 
-        if (new[] { MultiArchShare, SignatureShare, UntaggedShare, CrossAccountShare, DailyChangeRate, LambdaShare }.Any(share => share is < 0 or > 1))
+        if (new[] { MultiArchShare, SignatureShare, UntaggedShare, CrossAccountShare, DailyChangeRate, LambdaShare, LifecyclePolicyShare }.Any(share => share is < 0 or > 1))
         {
             yield return "shares and the daily change rate are between 0 and 1";
         }

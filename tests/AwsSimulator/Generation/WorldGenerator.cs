@@ -36,6 +36,7 @@ public static class WorldGenerator
                 CreatedAt = settings.Now.AddDays(-settings.HistoryDays - 1),
                 Tags = new Dictionary<string, string> { ["team"] = team },
                 Images = ImageGenerator.Repository(settings, draws, name),
+                LifecyclePolicy = LifecyclePolicies.For(settings, r),
             });
         }
 

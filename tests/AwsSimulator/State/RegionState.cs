@@ -26,7 +26,7 @@ internal sealed class RegionState(string accountId, string region, DateTimeOffse
         foreach (var repository in account.Repositories)
         {
             var createdAt = repository.CreatedAt ?? (repository.Images.Count > 0 ? repository.Images.Min(image => image.PushedAt) : loadedAt);
-            var repositoryState = new RepositoryState(repository.Name, createdAt, repository.Tags);
+            var repositoryState = new RepositoryState(repository.Name, createdAt, repository.Tags) { LifecyclePolicy = repository.LifecyclePolicy };
             foreach (var image in repository.Images.OrderBy(image => image.Digest, StringComparer.Ordinal))
             {
                 repositoryState.Put(image);
@@ -74,6 +74,7 @@ internal sealed class RegionState(string accountId, string region, DateTimeOffse
             CreatedAt = repository.CreatedAt,
             Tags = repository.Tags,
             Images = [.. repository.Images.Values],
+            LifecyclePolicy = repository.LifecyclePolicy,
         })],
         TaskDefinitions = [.. TaskDefinitions.All.Values],
         Clusters = [.. Clusters.Values.Select(cluster => new WorldCluster

@@ -14,6 +14,9 @@ internal sealed class RepositoryState(string name, DateTimeOffset createdAt, IRe
 
     public IReadOnlyDictionary<string, string> Tags { get; } = tags;
 
+    /// <summary>The lifecycle policy's JSON text as it was put; null when the repository has none.</summary>
+    public string? LifecyclePolicy { get; set; }
+
     public SortedList<string, WorldImage> Images { get; } = new(StringComparer.Ordinal);
 
     public WorldImage? ByDigest(string digest) => Images.GetValueOrDefault(digest);

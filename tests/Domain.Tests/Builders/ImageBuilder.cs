@@ -90,6 +90,12 @@ public sealed class ImageBuilder(string name, DateTimeOffset pushed, IReadOnlyLi
         return this;
     }
 
+    /// <summary>Moved to the archive storage class at <paramref name="at"/> (ECR's <c>lastArchivedAt</c>).</summary>
+    public ImageBuilder ArchivedAt(DateTimeOffset at) => Archived(at);
+
+    /// <summary>Restored from the archive at <paramref name="at"/> (ECR's <c>lastActivatedAt</c>), archived before that.</summary>
+    public ImageBuilder RestoredAt(DateTimeOffset at) => Restored(at, archivedAt ?? at - TimeSpan.FromDays(100));
+
     public ImageRecord Build() => new()
     {
         Digest = Digests.Of(name),

@@ -18,11 +18,16 @@ public sealed class InventoryBuilder
     public IReadOnlyList<Pin> Pins => pins;
 
     public InventoryBuilder Repository(
-        string name, Action<RepositoryBuilder> images, string account = Ecr.Account, string region = Ecr.Region, string team = "unassigned")
+        string name, Action<RepositoryBuilder> images, string account = Ecr.Account, string region = Ecr.Region, string team = "unassigned",
+        string? lifecyclePolicy = null, string? lifecyclePolicyUnreadable = null)
     {
         var repository = new RepositoryBuilder();
         images(repository);
-        repositories.Add(new RepositoryRecord(Ecr.Key(name, account, region), team, repository.Build()));
+        repositories.Add(new RepositoryRecord(Ecr.Key(name, account, region), team, repository.Build())
+        {
+            LifecyclePolicy = lifecyclePolicy,
+            LifecyclePolicyUnreadable = lifecyclePolicyUnreadable,
+        });
         return this;
     }
 

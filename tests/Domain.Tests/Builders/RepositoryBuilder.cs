@@ -9,6 +9,10 @@ public sealed class RepositoryBuilder
     public RepositoryBuilder Image(string tag, DateTimeOffset pushed, Action<ImageBuilder>? with = null) =>
         Add(new ImageBuilder(tag, pushed, [tag]), with);
 
+    /// <summary>An image named <paramref name="name"/> with several tags (or none).</summary>
+    public RepositoryBuilder Image(string name, string[] tags, DateTimeOffset pushed, Action<ImageBuilder>? with = null) =>
+        Add(new ImageBuilder(name, pushed, tags), with);
+
     /// <summary>An image without tags, named <paramref name="name"/> only for the test.</summary>
     public RepositoryBuilder Untagged(string name, DateTimeOffset pushed, Action<ImageBuilder>? with = null) =>
         Add(new ImageBuilder(name, pushed, []), with);

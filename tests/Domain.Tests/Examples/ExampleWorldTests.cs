@@ -5,7 +5,7 @@ namespace EcrCurator.Domain.Tests.Examples;
 public class ExampleWorldTests
 {
     public static TheoryData<string> DefaultPolicyWorlds =>
-        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments", "lambda"];
+        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments", "lambda", "lifecycle-danger"];
 
     [Theory]
     [MemberData(nameof(DefaultPolicyWorlds))]

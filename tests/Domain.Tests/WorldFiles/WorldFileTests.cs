@@ -18,6 +18,43 @@ public class WorldFileTests
         Assert.Throws<WorldFormatException>(() => WorldFile.Parse(Encoding.UTF8.GetBytes(json), "test.world.json"));
 
     [Fact]
+    public void ReadsARepositorysLifecyclePolicyAndWhenItsImagesWereArchivedAndRestored()
+    {
+        var world = WorldFile.Parse(Encoding.UTF8.GetBytes(Header + """
+                  "repositories": [
+                    { "name": "care/api", "lifecyclePolicy": "{\"rules\": []}",
+                      "images": [
+                        { "digest": "sha256:1111111111111111111111111111111111111111111111111111111111111111", "pushedAt": "2026-01-01T00:00:00Z",
+                          "imageStatus": "ARCHIVED", "lastArchivedAt": "2026-03-01T00:00:00Z", "lastActivatedAt": "2026-02-01T00:00:00Z" } ] }
+                  ]
+                }
+              ]
+            }
+            """), "test.world.json");
+
+        var repository = Assert.Single(WorldInventory.From(world, TeamRules.Default).Repositories);
+        Assert.Equal("""{"rules": []}""", repository.LifecyclePolicy);
+        var image = Assert.Single(repository.Images);
+        Assert.Equal((ImageStatus.Archived, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)),
+            (image.Status, image.LastArchivedAt, image.LastActivatedAt));
+    }
+
+    [Theory]
+    [InlineData(""" "lifecyclePolicy": "", "images": [] """, "the lifecycle policy is empty")]
+    [InlineData(""" "images": [ { "digest": "sha256:1111111111111111111111111111111111111111111111111111111111111111", "pushedAt": "2026-01-01T00:00:00Z", "lastArchivedAt": "2026-03-01T09:00:00+09:00" } ] """, "times must be UTC")]
+    public void RefusesAnEmptyLifecyclePolicyAndArchiveTimesThatAreNotUtc(string repository, string problem)
+    {
+        var error = Refusal(Header + $$"""
+                  "repositories": [ { "name": "care/api", {{repository}} } ]
+                }
+              ]
+            }
+            """);
+
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
     public void NamesTheLineOfAJsonSyntaxError()
     {
         var error = Refusal(Header + "      \"repositories\": [ { \"name\": \"a\", } ,, ]\n    }\n  ]\n}\n");

@@ -37,6 +37,8 @@ public class MetricsTests
         Assert.Matches("""curator_snapshot_engine_seconds_count(\{[^}]*\})? [1-9]""", metrics);
         Assert.Matches("""curator_snapshot_candidates\{[^}]*\} [0-9]+""", metrics);
         Assert.Matches("""curator_aws_calls_total\{[^}]*operation="DescribeImages"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""curator_lifecycle_dangers(\{[^}]*\})? [0-9]+""", metrics);
+        Assert.Matches("""curator_aws_calls_total\{[^}]*operation="GetLifecyclePolicy"[^}]*\} [1-9]""", metrics);
         Assert.Matches("""curator_execution_images_total\{[^}]*outcome="deleted"[^}]*\} [1-9]""", metrics);
     }
 

@@ -37,6 +37,20 @@ public sealed class EcrClient(AwsJsonClient client)
         return (answer.Tags ?? []).DistinctBy(tag => tag.Key).ToDictionary(tag => tag.Key, tag => tag.Value);
     }
 
+    /// <summary>The repository's lifecycle policy text as ECR stores it; null when it has none.</summary>
+    public async Task<string?> GetLifecyclePolicyAsync(string repository, CancellationToken cancellation)
+    {
+        try
+        {
+            var answer = await client.SendAsync<GetLifecyclePolicyResponse>("GetLifecyclePolicy", new GetLifecyclePolicyRequest(Registry, repository), cancellation);
+            return answer.LifecyclePolicyText;
+        }
+        catch (AwsException error) when (error.Code == "LifecyclePolicyNotFoundException")
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every image of a repository, archived ones too.</summary>
     public async Task<List<ImageDetail>> DescribeImagesAsync(string repository, CancellationToken cancellation)
     {

@@ -61,3 +61,7 @@ public static class EcrStorage
     public const string Archived = "ARCHIVED";
     public const string Activating = "ACTIVATING";
 }
+
+public sealed record GetLifecyclePolicyRequest(string? RegistryId, string RepositoryName);
+
+public sealed record GetLifecyclePolicyResponse(string? LifecyclePolicyText);

@@ -826,6 +826,34 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_snapshot_id");
 
+                    b.Property<int>("LifecycleDangers")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifecycle_dangers");
+
+                    b.Property<string>("LifecycleFindings")
+                        .HasColumnType("text")
+                        .HasColumnName("lifecycle_findings");
+
+                    b.Property<int>("LifecycleInUseDangers")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifecycle_in_use_dangers");
+
+                    b.Property<int>("LifecycleInformation")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifecycle_information");
+
+                    b.Property<string>("LifecycleNotUnderstood")
+                        .HasColumnType("text")
+                        .HasColumnName("lifecycle_not_understood");
+
+                    b.Property<string>("LifecyclePolicy")
+                        .HasColumnType("text")
+                        .HasColumnName("lifecycle_policy");
+
+                    b.Property<string>("LifecycleUnreadable")
+                        .HasColumnType("text")
+                        .HasColumnName("lifecycle_unreadable");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1095,6 +1123,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("incomplete_reasons");
+
+                    b.Property<int>("LifecycleDangers")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifecycle_dangers");
 
                     b.PrimitiveCollection<string[]>("Notes")
                         .IsRequired()

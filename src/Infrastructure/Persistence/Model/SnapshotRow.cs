@@ -37,6 +37,9 @@ public sealed class SnapshotRow
 
     public long ReclaimableBytes { get; set; }
 
+    /// <summary>Images the repositories' lifecycle policies would expire or archive though the product keeps them for safety.</summary>
+    public int LifecycleDangers { get; set; }
+
     public List<SnapshotSourceRow> Sources { get; set; } = [];
 }
 

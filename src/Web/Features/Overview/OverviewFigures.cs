@@ -22,6 +22,9 @@ public sealed record OverviewFigures(
     /// <summary>The bytes executions archived (quarantined) so far.</summary>
     public long RealisedArchivedBytes { get; init; }
 
+    /// <summary>What the ECR lifecycle policies in place would remove that is kept for safety (SPEC 12).</summary>
+    public LifecycleSummary Lifecycle { get; init; } = LifecycleSummary.None;
+
     /// <summary>No snapshot has ever been started: there is nothing to show yet.</summary>
     public bool IsEmpty => LastSnapshot is null && Running is null;
 
@@ -67,3 +70,13 @@ public sealed record SnapshotSummary(
 
 /// <summary>One settled snapshot on the trend: the bytes stored then, and the bytes deleted by executions up to then.</summary>
 public sealed record TrendPoint(long SnapshotId, DateTimeOffset At, long StoredBytes, long RealisedBytes);
+
+/// <summary>
+/// Repositories whose ECR lifecycle policy would remove images in use; those whose policy would remove images kept for
+/// another safety reason only (pinned, an index child or artifact of a kept image, a rollback target); and those whose
+/// policy could not be read or is not understood.
+/// </summary>
+public sealed record LifecycleSummary(int RemovingInUse, int RemovingOtherKept, int Unreviewed)
+{
+    public static LifecycleSummary None { get; } = new(0, 0, 0);
+}

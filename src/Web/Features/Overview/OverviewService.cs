@@ -39,6 +39,9 @@ public sealed class OverviewService(
                 CandidateBytes = team.Sum(repository => repository.CandidateBytes),
                 ReclaimableBytes = team.Sum(repository => repository.ReclaimableBytes),
                 QuarantineBytes = team.Sum(repository => repository.QuarantineBytes),
+                LifecycleInUse = team.Count(repository => repository.LifecycleInUseDangers > 0),
+                LifecycleOtherDangers = team.Count(repository => repository.LifecycleDangers > 0 && repository.LifecycleInUseDangers == 0),
+                LifecycleUnreviewed = team.Count(repository => repository.LifecycleUnreadable != null || repository.LifecycleNotUnderstood != null),
             })
             .OrderBy(team => team.Team)
             .ToListAsync(cancellation);
@@ -64,6 +67,7 @@ public sealed class OverviewService(
             // ECR's archive tier is counted per registry (account and region), as AWS bills it.
             ArchiveSavings = new Savings(archive.Sum(registry => registry.Quarantine), archive.Sum(registry => _storage.ArchiveMonthlySavings(registry.Archived, registry.Quarantine))),
             RealisedArchivedBytes = realisedArchived,
+            Lifecycle = new LifecycleSummary(teams.Sum(team => team.LifecycleInUse), teams.Sum(team => team.LifecycleOtherDangers), teams.Sum(team => team.LifecycleUnreviewed)),
         };
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Inventory;
+using EcrCurator.Infrastructure.Snapshots;
 
 namespace EcrCurator.Web.Features.Plan;
 
@@ -84,6 +85,8 @@ public static class PlanJson
         }
 
         json.WriteEndArray();
+        json.WritePropertyName("lifecycleFindings");
+        LifecycleFindingsJson.Write(json, repository.Lifecycle);
         json.WriteEndObject();
     }
 

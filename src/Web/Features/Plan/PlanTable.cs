@@ -35,6 +35,11 @@ public static class PlanTable
                 + $"{image.Image.PushedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}  "
                 + $"{Size(image.Image.SizeBytes),10}  {Truncate(tags, 32),-32}  {string.Join(" ", image.ReasonCodes)}");
         }
+
+        foreach (var line in LifecycleLines.Of(repository.Lifecycle))
+        {
+            output.WriteLine($"   {line}");
+        }
     }
 
     private static string Totals(IReadOnlyList<RepositoryPlan> repositories, StorageOptions storage)

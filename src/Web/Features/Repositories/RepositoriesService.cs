@@ -47,7 +47,11 @@ public sealed class RepositoriesService(IDbContextFactory<CuratorDbContext> cont
             .Select(repository => new RepositoryListRow(
                 repository.Id, repository.AccountId, repository.Region, repository.Name, repository.Team, repository.ImageCount, repository.ImageBytes,
                 repository.ReclaimableBytes, repository.CandidateCount, repository.CandidateBytes, repository.InUseCount, repository.PinnedCount,
-                repository.LastPushedAt, repository.Mode, repository.GoneAt))
+                repository.LastPushedAt, repository.Mode, repository.GoneAt)
+            {
+                LifecycleDangers = repository.LifecycleDangers,
+                LifecycleUnreviewed = repository.LifecycleUnreadable != null || repository.LifecycleNotUnderstood != null,
+            })
             .ToListAsync(cancellation);
         return new RepositoryPage(rows, total);
     }
@@ -81,6 +85,11 @@ public sealed class RepositoriesService(IDbContextFactory<CuratorDbContext> cont
             repositories = repositories.Where(repository => repository.InUseCount > 0);
         }
 
+        if (filter.HasLifecycleDanger)
+        {
+            repositories = repositories.Where(repository => repository.LifecycleDangers > 0);
+        }
+
         if (filter.Mode is { } mode)
         {
             repositories = repositories.Where(repository => repository.Mode == mode);
@@ -105,6 +114,7 @@ public sealed class RepositoriesService(IDbContextFactory<CuratorDbContext> cont
             RepositorySort.Pinned => Order(repositories, repository => repository.PinnedCount, descending),
             RepositorySort.LastPush => Order(repositories, repository => repository.LastPushedAt, descending),
             RepositorySort.Mode => Order(repositories, repository => repository.Mode, descending),
+            RepositorySort.LifecycleDangers => Order(repositories, repository => repository.LifecycleDangers, descending),
             _ => Order(repositories, repository => repository.ReclaimableBytes, descending),
         };
         return Then(sorted, repository => repository.Id, descending);

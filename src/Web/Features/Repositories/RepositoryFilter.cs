@@ -10,7 +10,8 @@ public sealed record RepositoryFilter(
     bool HasCandidates = false,
     bool HasInUse = false,
     string? Mode = null,
-    bool ShowGone = false)
+    bool ShowGone = false,
+    bool HasLifecycleDanger = false)
 {
     public static RepositoryFilter None { get; } = new();
 
@@ -23,10 +24,11 @@ public sealed record RepositoryFilter(
         ["inuse"] = HasInUse ? "true" : null,
         ["mode"] = Blank(Mode),
         ["gone"] = ShowGone ? "true" : null,
+        ["lifecycle"] = HasLifecycleDanger ? "true" : null,
     };
 
-    public static RepositoryFilter FromQuery(string? team, string? search, bool? candidates, bool? inUse, string? mode, bool? gone) =>
-        new(Blank(team), Blank(search), candidates == true, inUse == true, Blank(mode), gone == true);
+    public static RepositoryFilter FromQuery(string? team, string? search, bool? candidates, bool? inUse, string? mode, bool? gone, bool? lifecycle = null) =>
+        new(Blank(team), Blank(search), candidates == true, inUse == true, Blank(mode), gone == true, lifecycle == true);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
@@ -45,6 +47,7 @@ public static class RepositorySort
     public const string Pinned = "pinned";
     public const string LastPush = "lastpush";
     public const string Mode = "mode";
+    public const string LifecycleDangers = "lifecycle";
 }
 
 /// <summary>One page of the list: which filter, sorted how, which page (from 0) of how many rows.</summary>
@@ -66,7 +69,14 @@ public sealed record RepositoryListRow(
     int Pinned,
     DateTimeOffset? LastPushedAt,
     string Mode,
-    DateTimeOffset? GoneAt);
+    DateTimeOffset? GoneAt)
+{
+    /// <summary>Images its ECR lifecycle policy would expire or archive though they are kept for safety (SPEC 12).</summary>
+    public int LifecycleDangers { get; init; }
+
+    /// <summary>Whether its lifecycle policy could not be read or is not understood.</summary>
+    public bool LifecycleUnreviewed { get; init; }
+}
 
 /// <summary>One page of rows and how many rows the filter matches in all.</summary>
 public sealed record RepositoryPage(IReadOnlyList<RepositoryListRow> Rows, int Total);

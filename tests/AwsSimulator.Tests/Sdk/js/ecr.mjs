@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import {
   ECRClient, DescribeRepositoriesCommand, DescribeImagesCommand, BatchGetImageCommand, BatchDeleteImageCommand,
-  ListTagsForResourceCommand, UpdateImageStorageClassCommand, paginateDescribeRepositories, paginateDescribeImages,
+  ListTagsForResourceCommand, UpdateImageStorageClassCommand, GetLifecyclePolicyCommand, PutLifecyclePolicyCommand,
+  paginateDescribeRepositories, paginateDescribeImages,
 } from "@aws-sdk/client-ecr";
 import { check, run, config, digest, rejects, all, A, B } from "./lib.mjs";
 
@@ -115,6 +116,17 @@ check("ListTagsForResource answers the repository's tags; another account reads 
   const b = new ECRClient(config(B));
   const { repositories } = await b.send(new DescribeRepositoriesCommand({}));
   assert.deepEqual(repositories.map((r) => r.repositoryName), ["b/own"]);
+});
+
+check("GetLifecyclePolicy answers LifecyclePolicyNotFoundException until PutLifecyclePolicy sets a policy, then its text", async () => {
+  await rejects(ecr.send(new GetLifecyclePolicyCommand({ repositoryName: "paging/many" })), "LifecyclePolicyNotFoundException");
+  const text = JSON.stringify({ rules: [{ rulePriority: 1, description: "Keep the newest ten", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 10 }, action: { type: "expire" } }] });
+  const put = await ecr.send(new PutLifecyclePolicyCommand({ repositoryName: "paging/many", lifecyclePolicyText: text }));
+  assert.equal(put.lifecyclePolicyText, text);
+  const got = await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: "paging/many" }));
+  assert.deepEqual([got.registryId, got.repositoryName, got.lifecyclePolicyText], [A, "paging/many", text]);
+  await rejects(ecr.send(new PutLifecyclePolicyCommand({ repositoryName: "paging/many", lifecyclePolicyText: "{}" })), "InvalidParameterException");
+  await rejects(ecr.send(new GetLifecyclePolicyCommand({ repositoryName: "nope" })), "RepositoryNotFoundException");
 });
 
 check("the request id of every answer reaches the SDK", async () => {

@@ -125,6 +125,23 @@ public sealed class EcrConformanceTests
         JsonComparison.AssertReadTheSame(capture.ParsedOutputs[0], answer, "UpdateImageStorageClass");
     }
 
+    [Fact]
+    public async Task SendsGetLifecyclePolicyExactlyAsTheOfficialSdkDoes()
+    {
+        var (capture, sent, _) = await Conformance.RunAsync("ecr-GetLifecyclePolicy", GetLifecyclePolicy);
+        Conformance.AssertSentAsTheOfficialSdkDoes(capture, sent);
+    }
+
+    [Fact]
+    public async Task ReadsTheLifecyclePolicyTextAsTheOfficialSdkDoes()
+    {
+        var (capture, _, text) = await Conformance.RunAsync("ecr-GetLifecyclePolicy", GetLifecyclePolicy);
+        Assert.Equal((string)capture.ParsedOutputs[0]["lifecyclePolicyText"]!, text);
+    }
+
+    private static Task<string?> GetLifecyclePolicy(AwsUnderTest aws, SdkCapture capture) =>
+        aws.Ecr.GetLifecyclePolicyAsync((string)capture.Input["repositoryName"]!, Cancellation);
+
     private static Task<List<EcrRepository>> DescribeRepositories(AwsUnderTest aws, SdkCapture capture) =>
         aws.Ecr.DescribeRepositoriesAsync(Cancellation);
 

@@ -19,6 +19,7 @@ public sealed class ResponsePageTests
         ["BatchGetImage"] = typeof(BatchGetImageResponse),
         ["BatchDeleteImage"] = typeof(BatchDeleteImageResponse),
         ["UpdateImageStorageClass"] = typeof(UpdateImageStorageClassResponse),
+        ["GetLifecyclePolicy"] = typeof(GetLifecyclePolicyResponse),
         ["ListClusters"] = typeof(ListClustersResponse),
         ["ListServices"] = typeof(ListServicesResponse),
         ["DescribeServices"] = typeof(DescribeServicesResponse),

@@ -24,6 +24,33 @@ public class PlanAgainstAwsTests
     }
 
     [Fact]
+    public async Task ReadsEachRepositorysLifecyclePolicyOverAwsAndFindsWhatAWorldFileGives()
+    {
+        await using var simulator = await Simulator.StartAsync(WorldFile.Read(PlanRun.World("lifecycle-danger")));
+
+        var run = PlanRun.Of("plan", "--json", "--now", PlanRun.Now);
+        var fromFile = PlanRun.Of("plan", "--world", PlanRun.World("lifecycle-danger"), "--json", "--now", PlanRun.Now);
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Equal(LifecycleFindings(fromFile), LifecycleFindings(run));
+        Assert.Contains("\"in-use\"", LifecycleFindings(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreadableLifecyclePolicyIsAFindingNotAFailure()
+    {
+        await using var simulator = await Simulator.StartAsync(WorldFile.Read(PlanRun.World("lifecycle-danger")));
+        await simulator.InjectAsync(new { kind = "access-denied", operation = "ecr:GetLifecyclePolicy" });
+
+        var run = PlanRun.Of("plan", "--json", "--now", PlanRun.Now);
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        PlanExpectations.AssertMatches("lifecycle-danger", run);
+        Assert.All(run.Json.GetProperty("repositories").EnumerateArray(), repository =>
+            Assert.Contains("ecr:GetLifecyclePolicy", Assert.Single(repository.GetProperty("lifecycleFindings").EnumerateArray()).GetProperty("policyUnreadable").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ProtectsAnImageThatATaskInAnotherAccountRunsThroughAnAssumedRole()
     {
         await using var simulator = await Simulator.StartAsync(CrossAccountWorld.Create());
@@ -163,4 +190,8 @@ public class PlanAgainstAwsTests
         Assert.Equal(("keep", "index-child,outside-window,untagged"), images["sha256:f4619e9b"]);
         Assert.All(images.Values, image => Assert.Equal("keep", image.Item1));
     }
+
+    private static string LifecycleFindings(PlanRun run) =>
+        string.Join("\n", run.Json.GetProperty("repositories").EnumerateArray()
+            .Select(repository => $"{repository.GetProperty("name").GetString()} {JsonSerializer.Serialize(repository.GetProperty("lifecycleFindings"))}"));
 }

@@ -5,7 +5,7 @@ namespace EcrCurator.Web.Tests.Features.Plan;
 public class PlanCommandTests
 {
     public static TheoryData<string> ExampleWorlds =>
-        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments", "policy-example", "lambda"];
+        ["seed-table", "moved-latest", "deployment-digest", "dormant-repo", "multi-arch", "attachments", "policy-example", "lambda", "lifecycle-danger"];
 
     [Theory]
     [MemberData(nameof(ExampleWorlds))]
@@ -27,7 +27,7 @@ public class PlanCommandTests
         Assert.True(run.Json.GetProperty("complete").GetBoolean());
         Assert.Empty(run.Json.GetProperty("incomplete").EnumerateArray());
         var repository = Assert.Single(run.Json.GetProperty("repositories").EnumerateArray());
-        Assert.Equal(["accountId", "region", "name", "team", "imageBytes", "candidateBytes", "reclaimableBytes", "images"],
+        Assert.Equal(["accountId", "region", "name", "team", "imageBytes", "candidateBytes", "reclaimableBytes", "images", "lifecycleFindings"],
             repository.EnumerateObject().Select(property => property.Name));
         Assert.Equal("care", repository.GetProperty("team").GetString());
         Assert.Equal(250_000_000, repository.GetProperty("imageBytes").GetInt64());

@@ -290,6 +290,21 @@ const ecrCases = [
     responses: [{ registryId: account, repositoryName: "team/api", imageId: { imageDigest: digest("b") }, imageStatus: "ACTIVATING" }],
   },
   {
+    name: "ecr-GetLifecyclePolicy",
+    service: "ecr",
+    operation: "GetLifecyclePolicy",
+    input: { registryId: account, repositoryName: "team/api" },
+    note: "EcrClient.GetLifecyclePolicyAsync: the policy's JSON text as ECR stores it",
+    responses: [
+      {
+        registryId: account,
+        repositoryName: "team/api",
+        lifecyclePolicyText: JSON.stringify({ rules: [{ rulePriority: 1, description: "Keep the newest 10 images", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 10 }, action: { type: "expire" } }] }),
+        lastEvaluatedAt: 1700007200.5,
+      },
+    ],
+  },
+  {
     name: "ecr-BatchDeleteImage",
     service: "ecr",
     operation: "BatchDeleteImage",
