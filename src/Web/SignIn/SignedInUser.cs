@@ -15,8 +15,11 @@ public sealed record SignedInUser(string Name, string? Role)
             return new SignedInUser("anonymous", null);
         }
 
-        // A name of the product's automation is never a person's, whatever a session says (sign-in refuses it too).
-        var role = Actors.IsAutomation(name) ? null : CuratorRoles.All.LastOrDefault(principal.IsInRole);
+        // A name of the product's automation is never a person's, whatever a session says (sign-in refuses it too); only
+        // an API token, authenticated as one, acts under its token:NAME with the role its scopes lend.
+        var token = principal.Identity.AuthenticationType == Features.Api.TokenAuthentication.SchemeName
+                    && name.StartsWith(Actors.TokenPrefix, StringComparison.Ordinal);
+        var role = Actors.IsAutomation(name) && !token ? null : CuratorRoles.All.LastOrDefault(principal.IsInRole);
         return new SignedInUser(name, role);
     }
 

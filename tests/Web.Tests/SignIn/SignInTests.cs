@@ -132,7 +132,7 @@ public class SignInTests
         await using var app = await StartAsync();
         using var client = HttpSignIn.Client(app, out var cookies);
 
-        foreach (var name in (string[])["system", "SYSTEM", "cli:ops"])
+        foreach (var name in (string[])["system", "SYSTEM", "cli:ops", "token:deploy-care"])
         {
             using var refused = await HttpSignIn.SignInAsync(client, name, "Admin");
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
