@@ -26,7 +26,8 @@ public sealed class AutoRun(IDbContextFactory<CuratorDbContext> contexts, Approv
         foreach (var (proposal, repository) in candidates.Select(row => (row.proposal, row.repository)))
         {
             var target = $"{repository.AccountId}/{repository.Region}/{repository.Name}";
-            if (Refusal(proposal, repository, settings) is { } reason)
+            var actions = await db.ProposalCandidates.Where(candidate => candidate.ProposalId == proposal.Id).Select(candidate => candidate.Action).Distinct().ToListAsync(cancellation);
+            if (Refusal(proposal, repository, settings, Verb(actions)) is { } reason)
             {
                 if (proposal.StatusReason != reason)
                 {
@@ -45,25 +46,32 @@ public sealed class AutoRun(IDbContextFactory<CuratorDbContext> contexts, Approv
         return approved;
     }
 
-    public static string? Refusal(ProposalRow proposal, RepositoryRow repository, SettingsRow settings)
+    /// <summary>What executing the proposal does to its candidates, in a refusal's words.</summary>
+    public static string Verb(IReadOnlyCollection<string> actions) =>
+        !actions.Contains(CandidateActions.Quarantine) ? "delete"
+        : actions.Contains(CandidateActions.Delete) ? "delete or quarantine"
+        : "quarantine";
+
+    /// <param name="verb">What executing it does (<see cref="Verb"/>): the reason says what AutoRun would do.</param>
+    public static string? Refusal(ProposalRow proposal, RepositoryRow repository, SettingsRow settings, string verb)
     {
         if (proposal.CandidateCount >= repository.ImageCount)
         {
-            return "AutoRun would delete every image of the repository; a person must approve it.";
+            return $"AutoRun would {verb} every image of the repository; a person must approve it.";
         }
 
         if (repository.ImageCount > 0 && (decimal)proposal.CandidateCount / repository.ImageCount > settings.AutoRunMaxImageShare)
         {
-            return $"AutoRun would delete {proposal.CandidateCount} of {repository.ImageCount} images, more than {settings.AutoRunMaxImageShare:P0}; a person must approve it.";
+            return $"AutoRun would {verb} {proposal.CandidateCount} of {repository.ImageCount} images, more than {settings.AutoRunMaxImageShare:P0}; a person must approve it.";
         }
 
         if (repository.ImageBytes > 0 && (decimal)proposal.CandidateBytes / repository.ImageBytes > settings.AutoRunMaxByteShare)
         {
-            return $"AutoRun would delete {proposal.CandidateBytes} of {repository.ImageBytes} bytes, more than {settings.AutoRunMaxByteShare:P0}; a person must approve it.";
+            return $"AutoRun would {verb} {proposal.CandidateBytes} of {repository.ImageBytes} bytes, more than {settings.AutoRunMaxByteShare:P0}; a person must approve it.";
         }
 
         return settings.AutoRunMaxGb is { } limit && (decimal)(proposal.CandidateBytes / BytesPerGib) > limit
-            ? $"AutoRun would delete {proposal.CandidateBytes / BytesPerGib:0.00} GiB, more than the {limit} GiB allowed; a person must approve it."
+            ? $"AutoRun would {verb} {proposal.CandidateBytes / BytesPerGib:0.00} GiB, more than the {limit} GiB allowed; a person must approve it."
             : null;
     }
 }
