@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Jobs;
+using EcrCurator.Infrastructure.Notifications;
 using Hangfire;
 using Hangfire.PostgreSql;
 using EcrCurator.Infrastructure.Policies;
@@ -33,6 +34,10 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IValidateOptions<ExecutionOptions>, ExecutionOptionsValidator>();
         builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
         builder.Services.AddSettings<JobsOptions>(JobsOptions.Section);
+        builder.Services.AddSettings<NotificationsOptions>(NotificationsOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
+        builder.Services.AddSettings<PublicUrlOptions>(PublicUrlOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
 
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
@@ -72,6 +77,11 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExecutionService>();
         builder.Services.AddSingleton<AutoRun>();
         builder.Services.AddSingleton<AuditVerifier>();
+        builder.Services.AddSingleton<ChannelSecrets>();
+        builder.Services.AddSingleton<ChannelSender>();
+        builder.Services.AddSingleton<ChannelBook>();
+        builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddSingleton<DeliveryAttempt>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
         builder.AddJobs(roles);
     }
@@ -104,6 +114,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExecutionJob>();
         builder.Services.AddSingleton<ExecutionRecovery>();
         builder.Services.AddSingleton<AuditVerificationJob>();
+        builder.Services.AddSingleton<NotificationJob>();
 
         // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
         builder.Services.AddSingleton<JobSchedule>();

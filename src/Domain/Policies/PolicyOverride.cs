@@ -23,4 +23,6 @@ public sealed record PolicyOverride
     public bool? Excluded { get; init; }
 
     public RetentionMode? Mode { get; init; }
+
+    public int? NoticeHours { get; init => field = value is null ? null : RetentionPolicy.NotNegative(value.Value); }
 }

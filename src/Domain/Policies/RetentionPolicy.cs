@@ -28,6 +28,9 @@ public sealed record RetentionPolicy
 
     public RetentionMode Mode { get; init; } = RetentionMode.Approve;
 
+    /// <summary>AutoRun deletes only what the owning team was told of at least this many hours before; 0: no notice.</summary>
+    public int NoticeHours { get; init => field = NotNegative(value); }
+
     /// <summary>This policy with the fields the override sets replaced.</summary>
     public RetentionPolicy With(PolicyOverride change) => new()
     {
@@ -39,6 +42,7 @@ public sealed record RetentionPolicy
         KeepRollbackRevisions = change.KeepRollbackRevisions ?? KeepRollbackRevisions,
         Excluded = change.Excluded ?? Excluded,
         Mode = change.Mode ?? Mode,
+        NoticeHours = change.NoticeHours ?? NoticeHours,
     };
 
     internal static int NotNegative(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>

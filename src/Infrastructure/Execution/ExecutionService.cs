@@ -1,5 +1,6 @@
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Notifications;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class ExecutionService(
     IOptions<ExecutionOptions> options,
     TimeProvider time,
     CuratorMetrics metrics,
+    Notifier notifier,
     ILogger<ExecutionService> logger)
 {
     /// <summary>The first key of the advisory lock an execution holds (the second is the proposal): two never run at once.</summary>
@@ -45,6 +47,7 @@ public sealed class ExecutionService(
             // A transient error is thrown on, so that a job retries it; any other ends the proposal failed.
             if (await RecordFailureAsync(proposalId, actor, error) is { Status: ProposalStatus.Failed } failed)
             {
+                await notifier.ExecutionEndedAsync(proposalId, CancellationToken.None);
                 return failed;
             }
 
@@ -79,11 +82,18 @@ public sealed class ExecutionService(
         var ecr = new BatchDeletion(connections.Client(aws.Value.Target(repository.AccountId, repository.Region), AwsService.Ecr), repository.Name);
         if (!await execution.RunAsync(ecr, cancellation))
         {
-            return proposal; // stopped by the kill switch or the execution window: approved again, resumes later
+            // Stopped by the kill switch or the execution window: approved again, resumes later. The team hears of the kill switch.
+            if (proposal.StatusReason?.EndsWith(KillSwitchReason, StringComparison.Ordinal) == true)
+            {
+                await notifier.ExecutionEndedAsync(proposalId, CancellationToken.None);
+            }
+
+            return proposal;
         }
 
         var finished = await execution.FinishAsync(cancellation);
         logger.LogInformation("Proposal {ProposalId} {Status}: {Deleted} bytes deleted", proposal.Id, proposal.Status, proposal.DeletedBytes);
+        await notifier.ExecutionEndedAsync(proposalId, CancellationToken.None);
         return finished;
     }
 

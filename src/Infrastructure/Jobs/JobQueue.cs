@@ -74,6 +74,19 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
         return ExecutionWindow.Of(await db.Settings.AsNoTracking().SingleAsync(cancellation)).NextOpening(now);
     }
 
+    /// <summary>Sends a notification's delivery (an attempt at it) now, or after a retry's backoff.</summary>
+    public void QueueDelivery(long deliveryId, TimeSpan after)
+    {
+        if (after <= TimeSpan.Zero)
+        {
+            client.Enqueue<NotificationJob>(job => job.DeliverAsync(deliveryId, CancellationToken.None));
+        }
+        else
+        {
+            client.Schedule<NotificationJob>(job => job.DeliverAsync(deliveryId, CancellationToken.None), after);
+        }
+    }
+
     internal void QueueSourceRead(long snapshotId, string accountId, string region) =>
         client.Enqueue<SnapshotJob>(job => job.ReadSourceAsync(snapshotId, accountId, region, CancellationToken.None));
 

@@ -46,6 +46,7 @@ public static class StoredPolicies
         KeepRollbackRevisions = row.KeepRollbackRevisions,
         Excluded = row.Excluded,
         Mode = row.Mode is null ? null : Enum.Parse<RetentionMode>(row.Mode),
+        NoticeHours = row.NoticeHours,
     };
 
     /// <summary>Writes <paramref name="fields"/> into a stored policy.</summary>
@@ -59,6 +60,7 @@ public static class StoredPolicies
         row.KeepRollbackRevisions = fields.KeepRollbackRevisions;
         row.Excluded = fields.Excluded;
         row.Mode = fields.Mode?.ToString();
+        row.NoticeHours = fields.NoticeHours;
     }
 
     private static PolicyOverride Merge(PolicyOverride under, PolicyOverride over) => new()
@@ -71,5 +73,6 @@ public static class StoredPolicies
         KeepRollbackRevisions = over.KeepRollbackRevisions ?? under.KeepRollbackRevisions,
         Excluded = over.Excluded ?? under.Excluded,
         Mode = over.Mode ?? under.Mode,
+        NoticeHours = over.NoticeHours ?? under.NoticeHours,
     };
 }

@@ -23,6 +23,8 @@ public class PolicyFields
 
     public RetentionMode? Mode { get; set; }
 
+    public int? NoticeHours { get; set; }
+
     /// <summary>A copy to edit: the tag patterns are a list of their own.</summary>
     public PolicyFields Copy()
     {
@@ -41,6 +43,7 @@ public class PolicyFields
         KeepRollbackRevisions = KeepRollbackRevisions,
         Excluded = Excluded,
         Mode = Mode,
+        NoticeHours = NoticeHours,
     };
 
     /// <summary>Problems with these fields, each naming its configuration key under <paramref name="section"/>.</summary>
@@ -50,6 +53,7 @@ public class PolicyFields
                  {
                      (nameof(WindowDays), WindowDays), (nameof(KeepNewest), KeepNewest),
                      (nameof(KeepPulledWithinDays), KeepPulledWithinDays), (nameof(KeepRollbackRevisions), KeepRollbackRevisions),
+                     (nameof(NoticeHours), NoticeHours),
                  })
         {
             if (value < 0)

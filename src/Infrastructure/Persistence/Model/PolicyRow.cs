@@ -36,6 +36,8 @@ public sealed class PolicyRow
 
     public string? Mode { get; set; }
 
+    public int? NoticeHours { get; set; }
+
     public string UpdatedBy { get; set; } = "system";
 
     public DateTimeOffset UpdatedAt { get; set; }
