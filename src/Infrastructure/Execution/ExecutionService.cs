@@ -63,6 +63,11 @@ public sealed class ExecutionService(
             throw new ExecutionRefusedException($"Proposal {proposalId} is {proposal.Status.ToLowerInvariant()}; only an approved proposal is executed.");
         }
 
+        if (proposal.ExecuteAfter is { } after && after > time.GetUtcNow())
+        {
+            throw new ExecutionRefusedException($"Proposal {proposalId} was approved under notice: it executes after {after:yyyy-MM-dd HH:mm} UTC (a job server runs it then), unless an Admin overrides.");
+        }
+
         var row = await db.Repositories.AsNoTracking().SingleAsync(repository => repository.Id == proposal.RepositoryId, cancellation);
         var repository = new RepositoryKey(row.AccountId, row.Region, row.Name);
         var execution = new ExecutionRun(db, proposal, repository, row.Team, actor, live, options.Value, time, metrics);

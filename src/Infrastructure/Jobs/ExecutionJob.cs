@@ -39,6 +39,16 @@ public sealed class ExecutionJob(
         }
     }
 
+    /// <summary>AutoRun over a complete snapshot's proposals again (when a notice period ended).</summary>
+    public async Task AutoRunAsync(long snapshotId, CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        if (await db.Snapshots.AnyAsync(snapshot => snapshot.Id == snapshotId && snapshot.Status == SnapshotStatus.Complete, cancellation))
+        {
+            await autoRun.ApproveAsync(snapshotId, cancellation);
+        }
+    }
+
     /// <summary>
     /// After every snapshot: its notifications (queued, never waited for), AutoRun (when it is complete), then whatever
     /// approved execution nothing will run is queued again.

@@ -58,6 +58,17 @@ public sealed class DeliveryAttempt(
             var proposals = delivery.ProposalIds;
             await db.Proposals.Where(row => proposals.Contains(row.Id) && row.NoticedAt == null)
                 .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.NoticedAt, now), cancellation);
+
+            // AutoRun looks at these again when their notice ends.
+            var ends = await db.Proposals.AsNoTracking()
+                .Where(row => proposals.Contains(row.Id) && row.Status == ProposalStatus.Pending)
+                .Join(db.Repositories.Where(row => row.Mode == "AutoRun" && row.NoticeHours > 0), row => row.RepositoryId, row => row.Id,
+                    (proposal, repository) => new { proposal.ConfirmedSnapshotId, proposal.NoticedAt, repository.NoticeHours })
+                .ToListAsync(cancellation);
+            foreach (var snapshot in ends.GroupBy(row => row.ConfirmedSnapshotId))
+            {
+                queue.QueueAutoRun(snapshot.Key, snapshot.Max(row => row.NoticedAt!.Value.AddHours(row.NoticeHours)));
+            }
         }
 
         logger.LogInformation("Delivery {DeliveryId} ({Event}) sent to channel {Channel}", delivery.Id, delivery.Event, channel.Name);
