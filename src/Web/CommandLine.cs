@@ -4,6 +4,7 @@ using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.History;
+using EcrCurator.Web.Features.Notifications;
 using EcrCurator.Web.Features.Plan;
 using EcrCurator.Web.Features.Snapshots;
 using EcrCurator.Worlds;
@@ -68,6 +69,8 @@ public static class CommandLine
                 return await ApproveCommand.RunAsync(rest, output, errors);
             case [AuditCommand.Verb, .. var rest]:
                 return await AuditCommand.RunAsync(rest, output, errors);
+            case [ChannelCommand.Verb, .. var rest]:
+                return await ChannelCommand.RunAsync(rest, output, errors);
             case [] or [['-', ..], ..]:
                 await Server.RunAsync(args);
                 return 0;
@@ -94,6 +97,13 @@ public static class CommandLine
                       audit verify [--expect-head HASH]
                                 checks the audit log's hash chain: exit 1 when an entry was edited, removed or
                                 reordered, or (with --expect-head) when the chain no longer holds that head.
+                      channel add --name NAME --kind slack|webhook|email (--url URL | --to ADDRESS[,…]) [--secret S]
+                                  [--teams TEAM,…|all] [--events EVENT,…|all] [--language en|ja] --as NAME
+                      channel list
+                      channel remove NAME --as NAME
+                                notification channels (audited). Events: proposals, autorun-notice,
+                                execution-finished, execution-failed, snapshot-incomplete, reporter-silent,
+                                quarantine-expiring. A webhook given no --secret gets one, printed once.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;
