@@ -13,6 +13,7 @@ public enum PolicyField
     KeepRollbackRevisions,
     Excluded,
     Mode,
+    NoticeHours,
 }
 
 /// <summary>One field of the policy in effect: its value and where it comes from (<see cref="Team"/> names the team of a team policy).</summary>
@@ -54,6 +55,7 @@ public static class PolicyOrigins
         (PolicyField.KeepRollbackRevisions, policy.KeepRollbackRevisions),
         (PolicyField.Excluded, policy.Excluded),
         (PolicyField.Mode, policy.Mode),
+        (PolicyField.NoticeHours, policy.NoticeHours),
     ];
 
     /// <summary>The fields an override sets (a null field inherits).</summary>
@@ -68,5 +70,6 @@ public static class PolicyOrigins
             (PolicyField.KeepRollbackRevisions, change.KeepRollbackRevisions),
             (PolicyField.Excluded, change.Excluded),
             (PolicyField.Mode, change.Mode),
+            (PolicyField.NoticeHours, change.NoticeHours),
         }.Where(field => field.Value is not null);
 }

@@ -52,6 +52,7 @@ public static partial class PolicyRules
         fields.KeepRollbackRevisions,
         fields.Excluded,
         Mode = fields.Mode?.ToString(),
+        fields.NoticeHours,
     };
 
     /// <summary>Every field of a policy in effect, as an override that sets them all.</summary>
@@ -65,6 +66,7 @@ public static partial class PolicyRules
         KeepRollbackRevisions = policy.KeepRollbackRevisions,
         Excluded = policy.Excluded,
         Mode = policy.Mode,
+        NoticeHours = policy.NoticeHours,
     };
 
     [GeneratedRegex("^[A-Za-z0-9_.*?-]{1,128}$")]
