@@ -72,7 +72,12 @@ public sealed partial class ChannelBook(IDbContextFactory<CuratorDbContext> cont
             .GroupBy(delivery => delivery.ChannelId)
             .Select(group => group.OrderByDescending(delivery => delivery.LastAttemptAt).First())
             .ToDictionaryAsync(delivery => delivery.ChannelId, cancellation);
-        return [.. channels.Select(channel => View(channel, last.GetValueOrDefault(channel.Id)))];
+        var pending = await db.NotificationDeliveries.AsNoTracking()
+            .Where(delivery => ids.Contains(delivery.ChannelId) && (delivery.Status == DeliveryStatus.Queued || delivery.Status == DeliveryStatus.Retrying))
+            .GroupBy(delivery => delivery.ChannelId)
+            .Select(group => new { group.Key, Count = group.Count() })
+            .ToDictionaryAsync(group => group.Key, group => group.Count, cancellation);
+        return [.. channels.Select(channel => View(channel, last.GetValueOrDefault(channel.Id)) with { Pending = pending.GetValueOrDefault(channel.Id) })];
     }
 
     /// <summary>A channel's latest deliveries, newest first.</summary>
@@ -200,6 +205,9 @@ public sealed record ChannelView(
     public const int FlagAfter = 5;
 
     public bool Flagged => ConsecutiveFailures >= FlagAfter;
+
+    /// <summary>Deliveries queued or waiting for a retry.</summary>
+    public int Pending { get; init; }
 }
 
 public sealed record DeliveryView(

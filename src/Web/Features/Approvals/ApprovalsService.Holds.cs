@@ -27,11 +27,10 @@ public sealed partial class ApprovalsService
         var me = await _user.GetAsync();
         var (mayDecide, mayOverride) = (me.IsIn(CuratorRoles.Curator), me.IsIn(CuratorRoles.Admin));
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
-        return await db.Proposals.AsNoTracking().Where(which)
+        return await db.Proposals.AsNoTracking().Where(which).OrderBy(proposal => proposal.Id)
             .Join(db.Repositories, proposal => proposal.RepositoryId, repository => repository.Id, (proposal, repository) => new HoldState(
                 proposal.Id, repository.AccountId + "/" + repository.Region + "/" + repository.Name, repository.Team, proposal.Status, proposal.HeldBy, proposal.HeldReason,
                 proposal.HeldAt, proposal.ExecuteAfter, mayDecide, mayOverride))
-            .OrderBy(state => state.Id)
             .ToListAsync(cancellation);
     }
 
