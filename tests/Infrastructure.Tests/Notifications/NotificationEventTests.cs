@@ -3,6 +3,7 @@ using EcrCurator.Infrastructure.Notifications;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Tests.Jobs;
 using EcrCurator.Infrastructure.Tests.Persistence;
+using EcrCurator.Infrastructure.Tests.Snapshots;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcrCurator.Infrastructure.Tests.Notifications;
@@ -98,6 +99,42 @@ public sealed class NotificationEventTests(TestDatabase database) : IAsyncLifeti
         Assert.Equal("care", (string?)body["team"]);
         Assert.Equal(ProposalStatus.Failed, (string?)body["data"]!["status"]);
         Assert.Contains("ListClusters", (string?)body["text"]);
+    }
+
+    [Fact]
+    public async Task AnExecutionStoppedByTheKillSwitchTellsItsTeam()
+    {
+        var old = Enumerable.Range(0, 150).Select(i => SnapshotWorlds.Image($"old-{i}", $"v{i}", "2026-05-01")).ToList();
+        var world = new Worlds.World
+        {
+            Accounts = [new Worlds.WorldAccount { AccountId = SnapshotWorlds.Account, Region = SnapshotWorlds.Region, Repositories = [SnapshotWorlds.Repository("shop/big", [.. old, SnapshotWorlds.Image("new", "1", "2026-11-20")])] }],
+        };
+        await using var harness = await NotificationHarness.StartAsync(database, world);
+        await harness.AddAsync("hook", ChannelKinds.Webhook, harness.Web.Url("/hook"), events: [NotificationEvents.ExecutionFailed]);
+        await harness.SnapshotAsync();
+        await harness.Product.ControlAsync("faults", new { kind = "latency", operation = "ecr:BatchDeleteImage", latencyMs = 1500 });
+        var proposal = await harness.ProposalAsync("shop/big");
+        await harness.Service<ApprovalService>().ApproveAsync(proposal.Id, "alice", null, [], Executor.Caller, Cancellation);
+
+        var execution = harness.Service<ExecutionService>().ExecuteAsync(proposal.Id, "alice", Cancellation);
+        await JobWorlds.WaitUntilAsync(
+            async () =>
+            {
+                await using var db = database.Contexts.CreateDbContext();
+                return await db.AuditEntries.AnyAsync(entry => entry.Action == "image.delete-intent", Cancellation);
+            },
+            TimeSpan.FromSeconds(30), () => Task.FromResult("no deletion started"));
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            await db.Settings.ExecuteUpdateAsync(setters => setters.SetProperty(row => row.KillSwitch, true), Cancellation);
+        }
+
+        Assert.Equal(ProposalStatus.Approved, (await execution).Status);
+        await harness.DeliveredAsync(1);
+
+        var body = Assert.Single(harness.Web.Requests).Json;
+        Assert.Equal("execution-failed", (string?)body["event"]);
+        Assert.Contains("kill switch", (string?)body["text"]);
     }
 
     [Fact]
