@@ -80,7 +80,9 @@ public sealed class AutoRun(IDbContextFactory<CuratorDbContext> contexts, Approv
         }
 
         var id = proposal.Id;
-        var queued = await db.NotificationDeliveries.AnyAsync(delivery => delivery.Event == NotificationEvents.AutoRunNotice && delivery.ProposalIds.Contains(id), cancellation);
+        // A notice every attempt of which failed is sent again (after the next snapshot); one on its way is waited for.
+        var queued = await db.NotificationDeliveries.AnyAsync(
+            delivery => delivery.Event == NotificationEvents.AutoRunNotice && delivery.Status != DeliveryStatus.Failed && delivery.ProposalIds.Contains(id), cancellation);
         return ($"AutoRun waits until team {repository.Team} has been notified, then {hours} hours.",
             false, !queued && channels.Any(channel => channel.Serves(repository.Team, NotificationEvents.AutoRunNotice)));
     }

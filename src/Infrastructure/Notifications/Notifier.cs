@@ -43,20 +43,19 @@ public sealed class Notifier(IDbContextFactory<CuratorDbContext> contexts, JobQu
     });
 
     /// <summary>AutoRun's notice to a team: these proposals execute once the notice has run, unless held.</summary>
-    /// <returns>How many channels it was queued to (0: no channel serves the team for it).</returns>
-    public async Task<int> AutoRunNoticeAsync(string team, IReadOnlyList<(ProposalRow Proposal, RepositoryRow Repository)> proposals, CancellationToken cancellation)
+    public Task AutoRunNoticeAsync(string team, IReadOnlyList<(ProposalRow Proposal, RepositoryRow Repository)> proposals, CancellationToken cancellation) => SafelyAsync($"team {team}'s AutoRun notice", async () =>
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var hours = proposals.Max(row => row.Repository.NoticeHours);
         var notBefore = time.GetUtcNow().AddHours(hours);
-        return await QueueAsync(db, NotificationEvents.AutoRunNotice, team, [.. proposals.Select(row => row.Proposal.Id)], language => new NotificationMessage(
+        await QueueAsync(db, NotificationEvents.AutoRunNotice, team, [.. proposals.Select(row => row.Proposal.Id)], language => new NotificationMessage(
             NotificationEvents.AutoRunNotice, team, language,
             MessageTexts.Of(language, "NoticeTitle", team),
             MessageTexts.Of(language, "NoticeText", hours),
             Link("/approvals"),
             [.. proposals.Select(row => Line(language, "NotBefore", row.Proposal, row.Repository, MessageTexts.Time(notBefore.AddHours(row.Repository.NoticeHours - hours))))],
             Data(proposals)), cancellation);
-    }
+    });
 
     /// <summary>After an execution ended (executed, partly, failed, or stopped by the kill switch).</summary>
     public Task ExecutionEndedAsync(long proposalId, CancellationToken cancellation) => SafelyAsync($"proposal {proposalId}", async () =>
