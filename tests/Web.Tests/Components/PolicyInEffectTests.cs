@@ -22,7 +22,7 @@ public class PolicyInEffectTests : ComponentTest
         var cut = Render<PolicyInEffect>(parameters => parameters.Add(policy => policy.Settings, Settings));
 
         var rows = Rows(cut);
-        Assert.Equal(8, rows.Count);
+        Assert.Equal(9, rows.Count);
         Assert.Equal(("45 days", "Default", "Default"), rows["WindowDays"]);
         Assert.Equal(("no", "Team: care", "Team"), rows["DeleteUntagged"]);
         Assert.Equal(("5", "Repository", "Repository"), rows["KeepNewest"]);
@@ -30,6 +30,7 @@ public class PolicyInEffectTests : ComponentTest
         Assert.Equal(("release-*, v*", "Repository", "Repository"), rows["KeepTagPatterns"]);
         Assert.Equal(("no", "Default", "Default"), rows["Excluded"]);
         Assert.Equal(("Approve", "Default", "Default"), rows["Mode"]);
+        Assert.Equal(("none", "Default", "Default"), rows["NoticeHours"]);
         Assert.Contains("Window (days before the newest push)", cut.Markup);
     }
 
