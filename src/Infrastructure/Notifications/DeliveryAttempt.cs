@@ -37,9 +37,14 @@ public sealed class DeliveryAttempt(
         {
             var retry = delivery.Attempts < options.Value.MaxAttempts;
             (delivery.Status, delivery.FailureStatus, delivery.FailureDetail) = (retry ? DeliveryStatus.Retrying : DeliveryStatus.Failed, failed.Status, failed.Message);
-            await db.SaveChangesAsync(cancellation);
-            await db.NotificationChannels.Where(row => row.Id == channel.Id)
-                .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.ConsecutiveFailures, row => row.ConsecutiveFailures + 1), cancellation);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellation))
+            {
+                await db.NotificationChannels.Where(row => row.Id == channel.Id)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.ConsecutiveFailures, row => row.ConsecutiveFailures + 1), cancellation);
+                await db.SaveChangesAsync(cancellation);
+                await transaction.CommitAsync(cancellation);
+            }
+
             logger.LogWarning("Delivery {DeliveryId} ({Event}) to channel {Channel} failed, attempt {Attempt} of {MaxAttempts}: {Failure}",
                 delivery.Id, delivery.Event, channel.Name, delivery.Attempts, options.Value.MaxAttempts, failed.Message);
             if (retry)
@@ -50,15 +55,20 @@ public sealed class DeliveryAttempt(
             return;
         }
 
+        // Sent, noticed and the channel's count together: whoever sees the delivery sent sees its proposals' notice running.
+        var proposals = delivery.ProposalIds;
         (delivery.Status, delivery.SentAt, delivery.FailureStatus, delivery.FailureDetail) = (DeliveryStatus.Sent, now, null, null);
-        await db.SaveChangesAsync(cancellation);
-        await db.NotificationChannels.Where(row => row.Id == channel.Id).ExecuteUpdateAsync(setters => setters.SetProperty(row => row.ConsecutiveFailures, 0), cancellation);
-        if (delivery.ProposalIds.Length > 0)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellation))
         {
-            var proposals = delivery.ProposalIds;
             await db.Proposals.Where(row => proposals.Contains(row.Id) && row.NoticedAt == null)
                 .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.NoticedAt, now), cancellation);
+            await db.NotificationChannels.Where(row => row.Id == channel.Id).ExecuteUpdateAsync(setters => setters.SetProperty(row => row.ConsecutiveFailures, 0), cancellation);
+            await db.SaveChangesAsync(cancellation);
+            await transaction.CommitAsync(cancellation);
+        }
 
+        if (proposals.Length > 0)
+        {
             // AutoRun looks at these again when their notice ends.
             var ends = await db.Proposals.AsNoTracking()
                 .Where(row => proposals.Contains(row.Id) && row.Status == ProposalStatus.Pending)
