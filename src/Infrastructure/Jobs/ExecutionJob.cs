@@ -50,12 +50,11 @@ public sealed class ExecutionJob(
     }
 
     /// <summary>
-    /// After every snapshot: its notifications (queued, never waited for), AutoRun (when it is complete), then whatever
-    /// approved execution nothing will run is queued again.
+    /// After every snapshot: AutoRun (when it is complete), then whatever approved execution nothing will run is queued
+    /// again, then its notifications (queued, never waited for).
     /// </summary>
     public async Task AfterSnapshotAsync(long snapshotId, CancellationToken cancellation)
     {
-        await notifier.AfterSnapshotAsync(snapshotId, cancellation);
         await using (var db = await contexts.CreateDbContextAsync(cancellation))
         {
             if (await db.Snapshots.AnyAsync(snapshot => snapshot.Id == snapshotId && snapshot.Status == SnapshotStatus.Complete, cancellation))
@@ -65,5 +64,6 @@ public sealed class ExecutionJob(
         }
 
         await recovery.RequeueAsync($"after snapshot {snapshotId}", cancellation);
+        await notifier.AfterSnapshotAsync(snapshotId, cancellation);
     }
 }

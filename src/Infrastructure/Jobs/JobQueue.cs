@@ -24,7 +24,15 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
     public async Task QueueExecutionAsync(long proposalId, string actor, CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
-        var opening = await NextOpeningAsync(await ExecuteAfterAsync(proposalId, cancellation) is { } after && after > now ? after : now, cancellation);
+        DateTimeOffset opening;
+        await using (var db = await contexts.CreateDbContextAsync(cancellation))
+        {
+            // Approved under notice: not before the notice ends.
+            var after = await db.Proposals.Where(row => row.Id == proposalId).Select(row => row.ExecuteAfter).SingleOrDefaultAsync(cancellation);
+            var window = ExecutionWindow.Of(await db.Settings.AsNoTracking().SingleAsync(cancellation));
+            opening = window.NextOpening(after > now ? after.Value : now);
+        }
+
         if (opening <= now)
         {
             // Queued, not scheduled for now: scheduled jobs wait for the job server's next poll of its schedule (15 s).
@@ -90,13 +98,6 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
     /// <summary>AutoRun over a snapshot's proposals again at <paramref name="at"/> (when a notice period ends).</summary>
     public void QueueAutoRun(long snapshotId, DateTimeOffset at) =>
         client.Schedule<ExecutionJob>(job => job.AutoRunAsync(snapshotId, CancellationToken.None), at);
-
-    /// <summary>When a proposal approved under notice may execute (null: at once).</summary>
-    private async Task<DateTimeOffset?> ExecuteAfterAsync(long proposalId, CancellationToken cancellation)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellation);
-        return await db.Proposals.Where(row => row.Id == proposalId).Select(row => row.ExecuteAfter).SingleOrDefaultAsync(cancellation);
-    }
 
     internal void QueueSourceRead(long snapshotId, string accountId, string region) =>
         client.Enqueue<SnapshotJob>(job => job.ReadSourceAsync(snapshotId, accountId, region, CancellationToken.None));
