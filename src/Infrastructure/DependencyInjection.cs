@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Inventory;
 using EcrCurator.Infrastructure.Jobs;
+using EcrCurator.Infrastructure.Notifications;
 using Hangfire;
 using Hangfire.PostgreSql;
 using EcrCurator.Infrastructure.Policies;
@@ -37,6 +38,10 @@ public static class DependencyInjection
         builder.Services.AddSettings<JobsOptions>(JobsOptions.Section);
         builder.Services.AddSettings<QuarantineOptions>(QuarantineOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>();
+        builder.Services.AddSettings<NotificationsOptions>(NotificationsOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
+        builder.Services.AddSettings<PublicUrlOptions>(PublicUrlOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
 
         builder.Services.AddSingleton<AwsCredentialStore>();
         builder.Services.AddSingleton<AwsEndpoints>();
@@ -83,6 +88,11 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddSingleton<RestoreService>();
         builder.Services.AddSingleton<RestoreProgress>();
+        builder.Services.AddSingleton<ChannelSecrets>();
+        builder.Services.AddSingleton<ChannelSender>();
+        builder.Services.AddSingleton<ChannelBook>();
+        builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddSingleton<DeliveryAttempt>();
         builder.Services.AddDataProtection().SetApplicationName("ecr-curator").PersistKeysToDbContext<CuratorDbContext>();
         builder.AddJobs(roles);
     }
@@ -116,6 +126,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExecutionRecovery>();
         builder.Services.AddSingleton<AuditVerificationJob>();
         builder.Services.AddSingleton<RestoreJob>();
+        builder.Services.AddSingleton<NotificationJob>();
 
         // Everywhere, so that a schedule changed in the dashboard applies at once, even on a web-only server.
         builder.Services.AddSingleton<JobSchedule>();

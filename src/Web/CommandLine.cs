@@ -5,6 +5,7 @@ using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.Database;
 using EcrCurator.Web.Features.History;
+using EcrCurator.Web.Features.Notifications;
 using EcrCurator.Web.Features.Plan;
 using EcrCurator.Web.Features.Quarantine;
 using EcrCurator.Web.Features.Snapshots;
@@ -75,6 +76,8 @@ public static class CommandLine
                 return await TokenCommand.RunAsync(rest, output, errors);
             case [RestoreCommand.Verb, .. var rest]:
                 return await RestoreCommand.RunAsync(rest, output, errors);
+            case [ChannelCommand.Verb, .. var rest]:
+                return await ChannelCommand.RunAsync(rest, output, errors);
             case [] or [['-', ..], ..]:
                 await Server.RunAsync(args);
                 return 0;
@@ -111,6 +114,13 @@ public static class CommandLine
                                 restores from the quarantine what that proposal's execution archived, or the images
                                 named (with the archived images that hang on them); each is pinned "restored from
                                 quarantine" and audited.
+                      channel add --name NAME --kind slack|webhook|email (--url URL | --to ADDRESS[,…]) [--secret S]
+                                  [--teams TEAM,…|all] [--events EVENT,…|all] [--language en|ja] --as NAME
+                      channel list
+                      channel remove NAME --as NAME
+                                notification channels (audited). Events: proposals, autorun-notice,
+                                execution-finished, execution-failed, snapshot-incomplete, reporter-silent,
+                                quarantine-expiring. A webhook given no --secret gets one, printed once.
                     Exit status: 0 complete, 1 incomplete (fail closed), 2 bad input.
                     """);
                 return BadInput;

@@ -4,6 +4,7 @@ using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Api;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.Features.History;
+using EcrCurator.Web.Features.Notifications;
 using EcrCurator.Web.Features.Overview;
 using EcrCurator.Web.Features.Pins;
 using EcrCurator.Web.Features.Quarantine;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ApprovalsService>();
         builder.Services.AddScoped<HistoryService>();
         builder.Services.AddScoped<SettingsService>();
+        builder.Services.AddScoped<NotificationsService>();
         builder.Services.AddScoped<QuarantineService>();
         builder.AddApi();
         return builder;

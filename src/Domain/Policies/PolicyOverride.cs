@@ -27,4 +27,6 @@ public sealed record PolicyOverride
     public RetentionAction? Action { get; init; }
 
     public int? QuarantineDays { get; init => field = value is null ? null : RetentionPolicy.AtLeastOne(value.Value); }
+
+    public int? NoticeHours { get; init => field = value is null ? null : RetentionPolicy.NotNegative(value.Value); }
 }

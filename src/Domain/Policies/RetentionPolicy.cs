@@ -39,6 +39,9 @@ public sealed record RetentionPolicy
 
     public const int DefaultQuarantineDays = 90;
 
+    /// <summary>AutoRun deletes only what the owning team was told of at least this many hours before; 0: no notice.</summary>
+    public int NoticeHours { get; init => field = NotNegative(value); }
+
     /// <summary>This policy with the fields the override sets replaced.</summary>
     public RetentionPolicy With(PolicyOverride change) => new()
     {
@@ -52,6 +55,7 @@ public sealed record RetentionPolicy
         Mode = change.Mode ?? Mode,
         Action = change.Action ?? Action,
         QuarantineDays = change.QuarantineDays ?? QuarantineDays,
+        NoticeHours = change.NoticeHours ?? NoticeHours,
     };
 
     internal static int AtLeastOne(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>

@@ -1,5 +1,6 @@
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Notifications;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class ExecutionService(
     IOptions<ExecutionOptions> options,
     TimeProvider time,
     CuratorMetrics metrics,
+    Notifier notifier,
     ILogger<ExecutionService> logger)
 {
     /// <summary>The first key of the advisory lock an execution holds (the second is the proposal): two never run at once.</summary>
@@ -45,6 +47,7 @@ public sealed class ExecutionService(
             // A transient error is thrown on, so that a job retries it; any other ends the proposal failed.
             if (await RecordFailureAsync(proposalId, actor, error) is { Status: ProposalStatus.Failed } failed)
             {
+                await notifier.ExecutionEndedAsync(proposalId, CancellationToken.None);
                 return failed;
             }
 
@@ -58,6 +61,11 @@ public sealed class ExecutionService(
         if (proposal.Status is not (ProposalStatus.Approved or ProposalStatus.Executing))
         {
             throw new ExecutionRefusedException($"Proposal {proposalId} is {proposal.Status.ToLowerInvariant()}; only an approved proposal is executed.");
+        }
+
+        if (proposal.ExecuteAfter is { } after && after > time.GetUtcNow())
+        {
+            throw new ExecutionRefusedException($"Proposal {proposalId} was approved under notice: it executes after {after:yyyy-MM-dd HH:mm} UTC (a job server runs it then), unless an Admin overrides.");
         }
 
         var row = await db.Repositories.AsNoTracking().SingleAsync(repository => repository.Id == proposal.RepositoryId, cancellation);
@@ -80,11 +88,18 @@ public sealed class ExecutionService(
         var ecr = new BatchCalls(new BatchDeletion(client, repository.Name), new BatchArchive(client, repository.Name, aws.Value.Aws.MaxConcurrency));
         if (!await execution.RunAsync(ecr, cancellation))
         {
-            return proposal; // stopped by the kill switch or the execution window: approved again, resumes later
+            // Stopped by the kill switch or the execution window: approved again, resumes later. The team hears of the kill switch.
+            if (proposal.StatusReason?.EndsWith(KillSwitchReason, StringComparison.Ordinal) == true)
+            {
+                await notifier.ExecutionEndedAsync(proposalId, CancellationToken.None);
+            }
+
+            return proposal;
         }
 
         var finished = await execution.FinishAsync(cancellation);
         logger.LogInformation("Proposal {ProposalId} {Status}: {Deleted} bytes deleted, {Archived} archived", proposal.Id, proposal.Status, proposal.DeletedBytes, proposal.ArchivedBytes);
+        await notifier.ExecutionEndedAsync(proposalId, CancellationToken.None);
         return finished;
     }
 

@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure.Execution;
+using EcrCurator.Infrastructure.Notifications;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
 using Hangfire;
@@ -14,7 +15,7 @@ namespace EcrCurator.Infrastructure.Jobs;
 /// lock per proposal, taken by <see cref="ExecutionService"/>).
 /// </summary>
 public sealed class ExecutionJob(
-    ExecutionService executions, AutoRun autoRun, ExecutionRecovery recovery, JobQueue queue, IDbContextFactory<CuratorDbContext> contexts, TimeProvider time, ILogger<ExecutionJob> logger)
+    ExecutionService executions, AutoRun autoRun, Notifier notifier, ExecutionRecovery recovery, JobQueue queue, IDbContextFactory<CuratorDbContext> contexts, TimeProvider time, ILogger<ExecutionJob> logger)
 {
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(long proposalId, string actor, CancellationToken cancellation)
@@ -38,7 +39,20 @@ public sealed class ExecutionJob(
         }
     }
 
-    /// <summary>After every snapshot: AutoRun (when it is complete), then whatever approved execution nothing will run is queued again.</summary>
+    /// <summary>AutoRun over a complete snapshot's proposals again (when a notice period ended).</summary>
+    public async Task AutoRunAsync(long snapshotId, CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        if (await db.Snapshots.AnyAsync(snapshot => snapshot.Id == snapshotId && snapshot.Status == SnapshotStatus.Complete, cancellation))
+        {
+            await autoRun.ApproveAsync(snapshotId, cancellation);
+        }
+    }
+
+    /// <summary>
+    /// After every snapshot: AutoRun (when it is complete), then whatever approved execution nothing will run is queued
+    /// again, then its notifications (queued, never waited for).
+    /// </summary>
     public async Task AfterSnapshotAsync(long snapshotId, CancellationToken cancellation)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellation))
@@ -50,5 +64,6 @@ public sealed class ExecutionJob(
         }
 
         await recovery.RequeueAsync($"after snapshot {snapshotId}", cancellation);
+        await notifier.AfterSnapshotAsync(snapshotId, cancellation);
     }
 }

@@ -25,7 +25,15 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
     public async Task QueueExecutionAsync(long proposalId, string actor, CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
-        var opening = await NextOpeningAsync(now, cancellation);
+        DateTimeOffset opening;
+        await using (var db = await contexts.CreateDbContextAsync(cancellation))
+        {
+            // Approved under notice: not before the notice ends.
+            var after = await db.Proposals.Where(row => row.Id == proposalId).Select(row => row.ExecuteAfter).SingleOrDefaultAsync(cancellation);
+            var window = ExecutionWindow.Of(await db.Settings.AsNoTracking().SingleAsync(cancellation));
+            opening = window.NextOpening(after > now ? after.Value : now);
+        }
+
         if (opening <= now)
         {
             // Queued, not scheduled for now: scheduled jobs wait for the job server's next poll of its schedule (15 s).
@@ -78,6 +86,23 @@ public sealed class JobQueue(IBackgroundJobClient client, JobStorage storage, ID
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         return ExecutionWindow.Of(await db.Settings.AsNoTracking().SingleAsync(cancellation)).NextOpening(now);
     }
+
+    /// <summary>Sends a notification's delivery (an attempt at it) now, or after a retry's backoff.</summary>
+    public void QueueDelivery(long deliveryId, TimeSpan after)
+    {
+        if (after <= TimeSpan.Zero)
+        {
+            client.Enqueue<NotificationJob>(job => job.DeliverAsync(deliveryId, CancellationToken.None));
+        }
+        else
+        {
+            client.Schedule<NotificationJob>(job => job.DeliverAsync(deliveryId, CancellationToken.None), after);
+        }
+    }
+
+    /// <summary>AutoRun over a snapshot's proposals again at <paramref name="at"/> (when a notice period ends).</summary>
+    public void QueueAutoRun(long snapshotId, DateTimeOffset at) =>
+        client.Schedule<ExecutionJob>(job => job.AutoRunAsync(snapshotId, CancellationToken.None), at);
 
     internal void QueueSourceRead(long snapshotId, string accountId, string region) =>
         client.Enqueue<SnapshotJob>(job => job.ReadSourceAsync(snapshotId, accountId, region, CancellationToken.None));

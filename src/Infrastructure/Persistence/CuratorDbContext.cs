@@ -40,6 +40,10 @@ public sealed class CuratorDbContext(DbContextOptions<CuratorDbContext> options)
 
     public DbSet<SettingsRow> Settings => Set<SettingsRow>();
 
+    public DbSet<NotificationChannelRow> NotificationChannels => Set<NotificationChannelRow>();
+
+    public DbSet<NotificationDeliveryRow> NotificationDeliveries => Set<NotificationDeliveryRow>();
+
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();

@@ -55,6 +55,7 @@ public static class StoredPolicies
         Mode = row.Mode is null ? null : Enum.Parse<RetentionMode>(row.Mode),
         Action = row.Action is null ? null : Enum.Parse<RetentionAction>(row.Action),
         QuarantineDays = row.QuarantineDays,
+        NoticeHours = row.NoticeHours,
     };
 
     /// <summary>Writes <paramref name="fields"/> into a stored policy.</summary>
@@ -70,6 +71,7 @@ public static class StoredPolicies
         row.Mode = fields.Mode?.ToString();
         row.Action = fields.Action?.ToString();
         row.QuarantineDays = fields.QuarantineDays;
+        row.NoticeHours = fields.NoticeHours;
     }
 
     private static PolicyOverride Merge(PolicyOverride under, PolicyOverride over) => new()
@@ -84,5 +86,6 @@ public static class StoredPolicies
         Mode = over.Mode ?? under.Mode,
         Action = over.Action ?? under.Action,
         QuarantineDays = over.QuarantineDays ?? under.QuarantineDays,
+        NoticeHours = over.NoticeHours ?? under.NoticeHours,
     };
 }

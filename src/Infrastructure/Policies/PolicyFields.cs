@@ -29,6 +29,8 @@ public class PolicyFields
     /// <summary>Days a quarantined image stays archived before it may be deleted (default 90, ECR's minimum billed duration).</summary>
     public int? QuarantineDays { get; set; }
 
+    public int? NoticeHours { get; set; }
+
     /// <summary>A copy to edit: the tag patterns are a list of their own.</summary>
     public PolicyFields Copy()
     {
@@ -49,6 +51,7 @@ public class PolicyFields
         Mode = Mode,
         Action = Action,
         QuarantineDays = QuarantineDays,
+        NoticeHours = NoticeHours,
     };
 
     /// <summary>Problems with these fields, each naming its configuration key under <paramref name="section"/>.</summary>
@@ -58,6 +61,7 @@ public class PolicyFields
                  {
                      (nameof(WindowDays), WindowDays), (nameof(KeepNewest), KeepNewest),
                      (nameof(KeepPulledWithinDays), KeepPulledWithinDays), (nameof(KeepRollbackRevisions), KeepRollbackRevisions),
+                     (nameof(NoticeHours), NoticeHours),
                  })
         {
             if (value < 0)

@@ -31,7 +31,7 @@ internal sealed class Proposals
     public static async Task<Proposals> OpenAsync(CuratorDbContext db, long snapshotId, DateTimeOffset now, CancellationToken cancellation)
     {
         var open = await db.Proposals
-            .FromSql($"SELECT *, xmin FROM proposals WHERE status IN ('Pending', 'Approved', 'Executing') FOR UPDATE")
+            .FromSql($"SELECT *, xmin FROM proposals WHERE status IN ('Pending', 'Approved', 'Executing', 'Held') FOR UPDATE")
             .ToListAsync(cancellation);
         return new Proposals(db, snapshotId, now, open.ToLookup(proposal => proposal.RepositoryId));
     }

@@ -131,6 +131,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         }
 
         row.Mode = repository.Policy.Mode.ToString();
+        row.NoticeHours = repository.Policy.NoticeHours;
         row.ImageCount = repository.Images.Count;
         row.CandidateCount = repository.Candidates.Count();
         row.InUseCount = repository.Images.Count(image => image.Reasons.HasFlag(Reasons.InUse));

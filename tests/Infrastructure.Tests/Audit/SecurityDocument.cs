@@ -2,11 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace EcrCurator.Infrastructure.Tests.Audit;
 
-/// <summary>docs/security.md, which documents the audit log's canonical encoding with a worked example.</summary>
+/// <summary>docs/security.md, which documents the audit log's canonical encoding with a worked example, and a webhook receiver's check.</summary>
 public static partial class SecurityDocument
 {
     /// <summary>The hash of the example entry, as the document gives it.</summary>
-    public static string ExampleHash => ExampleHashLine().Match(File.ReadAllText(Path())).Groups[1].Value;
+    public static string ExampleHash => ExampleHashLine().Match(Text).Groups[1].Value;
+
+    public static string Text => File.ReadAllText(Path());
 
     private static string Path()
     {

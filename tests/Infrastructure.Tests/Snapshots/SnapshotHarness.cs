@@ -31,13 +31,19 @@ public sealed class SnapshotHarness : IAsyncDisposable
 
     public HttpClient Control { get; }
 
-    public static async Task<SnapshotHarness> StartAsync(TestDatabase database, World world, string[]? configuration = null)
+    /// <param name="logs">Where the product's logs go, every level (none by default).</param>
+    public static async Task<SnapshotHarness> StartAsync(TestDatabase database, World world, string[]? configuration = null, ILoggerProvider? logs = null)
     {
         TestCredentials.Use();
         var (simulator, address) = await SimulatorApp.StartOnLoopbackAsync(world, cancellation: TestContext.Current.CancellationToken);
         var endpoint = address.ToString();
         var builder = Host.CreateApplicationBuilder(configuration ?? []);
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Curator"] = database.ConnectionString,

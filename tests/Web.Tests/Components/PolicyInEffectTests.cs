@@ -22,7 +22,7 @@ public class PolicyInEffectTests : ComponentTest
         var cut = Render<PolicyInEffect>(parameters => parameters.Add(policy => policy.Settings, Settings));
 
         var rows = Rows(cut);
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(11, rows.Count);
         Assert.Equal(("45 days", "Default", "Default"), rows["WindowDays"]);
         Assert.Equal(("no", "Team: care", "Team"), rows["DeleteUntagged"]);
         Assert.Equal(("5", "Repository", "Repository"), rows["KeepNewest"]);
@@ -32,6 +32,7 @@ public class PolicyInEffectTests : ComponentTest
         Assert.Equal(("Approve", "Default", "Default"), rows["Mode"]);
         Assert.Equal(("Delete", "Default", "Default"), rows["Action"]);
         Assert.Equal(("90 days", "Default", "Default"), rows["QuarantineDays"]);
+        Assert.Equal(("none", "Default", "Default"), rows["NoticeHours"]);
         Assert.Contains("Window (days before the newest push)", cut.Markup);
     }
 

@@ -405,6 +405,144 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.ToTable("images", (string)null);
                 });
 
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.NotificationChannelRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<string[]>("Events")
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("ProtectedUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_url");
+
+                    b.PrimitiveCollection<string[]>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("recipients");
+
+                    b.PrimitiveCollection<string[]>("Teams")
+                        .HasColumnType("text[]")
+                        .HasColumnName("teams");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("notification_channels", (string)null);
+                });
+
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.NotificationDeliveryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event");
+
+                    b.Property<string>("FailureDetail")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_detail");
+
+                    b.Property<int?>("FailureStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("failure_status");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("message");
+
+                    b.PrimitiveCollection<long[]>("ProposalIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("proposal_ids");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Team")
+                        .HasColumnType("text")
+                        .HasColumnName("team");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalIds");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ProposalIds"), "gin");
+
+                    b.HasIndex("ChannelId", "Id");
+
+                    b.ToTable("notification_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.PinRow", b =>
                 {
                     b.Property<long>("Id")
@@ -510,6 +648,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.Property<string>("Mode")
                         .HasColumnType("text")
                         .HasColumnName("mode");
+
+                    b.Property<int?>("NoticeHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_hours");
 
                     b.Property<int?>("QuarantineDays")
                         .HasColumnType("integer")
@@ -641,9 +783,29 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("deleted_bytes");
 
+                    b.Property<DateTimeOffset?>("ExecuteAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("execute_after");
+
                     b.Property<DateTimeOffset?>("ExecutedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("executed_at");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("HeldBy")
+                        .HasColumnType("text")
+                        .HasColumnName("held_by");
+
+                    b.Property<string>("HeldReason")
+                        .HasColumnType("text")
+                        .HasColumnName("held_reason");
+
+                    b.Property<DateTimeOffset?>("NoticedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("noticed_at");
 
                     b.Property<long>("ReclaimableBytes")
                         .HasColumnType("bigint")
@@ -863,6 +1025,10 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<int>("NoticeHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_hours");
 
                     b.Property<int>("PinnedCount")
                         .HasColumnType("integer")
@@ -1317,6 +1483,15 @@ namespace EcrCurator.Infrastructure.Persistence.Migrations
                     b.HasOne("EcrCurator.Infrastructure.Persistence.Model.RepositoryRow", null)
                         .WithMany()
                         .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcrCurator.Infrastructure.Persistence.Model.NotificationDeliveryRow", b =>
+                {
+                    b.HasOne("EcrCurator.Infrastructure.Persistence.Model.NotificationChannelRow", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -41,6 +41,8 @@ public sealed class PolicyRow
 
     public int? QuarantineDays { get; set; }
 
+    public int? NoticeHours { get; set; }
+
     public string UpdatedBy { get; set; } = "system";
 
     public DateTimeOffset UpdatedAt { get; set; }

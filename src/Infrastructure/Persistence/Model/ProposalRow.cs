@@ -40,6 +40,19 @@ public sealed class ProposalRow
     /// <summary>When its execution finished (executed, partially executed or failed): realised savings count from then.</summary>
     public DateTimeOffset? ExecutedAt { get; set; }
 
+    /// <summary>When its team was first told of it (a successful delivery to a channel serving the team).</summary>
+    public DateTimeOffset? NoticedAt { get; set; }
+
+    /// <summary>A person approved it under notice: its execution waits until then, unless an Admin overrides.</summary>
+    public DateTimeOffset? ExecuteAfter { get; set; }
+
+    /// <summary>Who asked for a hold (<see cref="ProposalStatus.Held"/>), why and when.</summary>
+    public string? HeldBy { get; set; }
+
+    public string? HeldReason { get; set; }
+
+    public DateTimeOffset? HeldAt { get; set; }
+
     public uint Version { get; set; }
 
     public List<ProposalCandidateRow> Candidates { get; set; } = [];
@@ -59,6 +72,9 @@ public static class ProposalStatus
     public const string Executed = "Executed";
     public const string PartiallyExecuted = "PartiallyExecuted";
     public const string Failed = "Failed";
+
+    /// <summary>A team member asked to hold it: nothing executes it until a Curator releases (pending again) or rejects it.</summary>
+    public const string Held = "Held";
 }
 
 public sealed class ProposalCandidateRow

@@ -18,6 +18,9 @@ public sealed class RepositoryRow
 
     public string Mode { get; set; } = "Approve";
 
+    /// <summary>The notice period of its policy (hours the team must have been told before AutoRun deletes).</summary>
+    public int NoticeHours { get; set; }
+
     public int ImageCount { get; set; }
 
     public int CandidateCount { get; set; }

@@ -15,6 +15,7 @@ public enum PolicyField
     Mode,
     Action,
     QuarantineDays,
+    NoticeHours,
 }
 
 /// <summary>One field of the policy in effect: its value and where it comes from (<see cref="Team"/> names the team of a team policy).</summary>
@@ -58,6 +59,7 @@ public static class PolicyOrigins
         (PolicyField.Mode, policy.Mode),
         (PolicyField.Action, policy.Action),
         (PolicyField.QuarantineDays, policy.QuarantineDays),
+        (PolicyField.NoticeHours, policy.NoticeHours),
     ];
 
     /// <summary>The fields an override sets (a null field inherits).</summary>
@@ -74,5 +76,6 @@ public static class PolicyOrigins
             (PolicyField.Mode, change.Mode),
             (PolicyField.Action, change.Action),
             (PolicyField.QuarantineDays, change.QuarantineDays),
+            (PolicyField.NoticeHours, change.NoticeHours),
         }.Where(field => field.Value is not null);
 }

@@ -54,6 +54,7 @@ public static partial class PolicyRules
         Mode = fields.Mode?.ToString(),
         Action = fields.Action?.ToString(),
         fields.QuarantineDays,
+        fields.NoticeHours,
     };
 
     /// <summary>Every field of a policy in effect, as an override that sets them all.</summary>
@@ -69,6 +70,7 @@ public static partial class PolicyRules
         Mode = policy.Mode,
         Action = policy.Action,
         QuarantineDays = policy.QuarantineDays,
+        NoticeHours = policy.NoticeHours,
     };
 
     [GeneratedRegex("^[A-Za-z0-9_.*?-]{1,128}$")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrCurator.Infrastructure.Notifications;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
@@ -20,6 +21,7 @@ public static class SnapshotCommand
         using var host = CommandHost.Build(configuration, errors, now is null ? null : new ClockFrom(now.Value));
         await host.Database().MigrateAsync(CancellationToken.None);
         var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync(Actors.CommandLine(Environment.UserName), CancellationToken.None);
+        await host.Services.GetRequiredService<Notifier>().AfterSnapshotAsync(snapshot.Id, CancellationToken.None); // queued for the job servers
         output.WriteLine(
             $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {snapshot.Repositories} repositories, {snapshot.Images} images, "
             + $"{snapshot.Candidates} candidates ({snapshot.CandidateBytes} bytes by image size, {snapshot.ReclaimableBytes} actually freed).");

@@ -93,7 +93,7 @@ public class PolicyOriginsTests
         var settings = PolicyOrigins.Of(policies, CareApi, "care");
 
         Assert.Equal(
-            new object?[] { policy.WindowDays, policy.DeleteUntagged, policy.KeepNewest, policy.KeepPulledWithinDays, policy.KeepTagPatterns.Select(pattern => pattern.Glob).ToArray(), policy.KeepRollbackRevisions, policy.Excluded, policy.Mode, policy.Action, policy.QuarantineDays },
+            new object?[] { policy.WindowDays, policy.DeleteUntagged, policy.KeepNewest, policy.KeepPulledWithinDays, policy.KeepTagPatterns.Select(pattern => pattern.Glob).ToArray(), policy.KeepRollbackRevisions, policy.Excluded, policy.Mode, policy.Action, policy.QuarantineDays, policy.NoticeHours },
             settings.Select(setting => setting.Value));
     }
 
