@@ -239,7 +239,8 @@ public sealed class ExecutionTests(TestDatabase database) : IAsyncLifetime
     {
         var (harness, proposal) = await ExecutionHarness.ApprovedAsync(database, Create());
         await using var _ = harness;
-        await using var running = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        // Unpooled: the lock ends with this session, not with a pooled connection a later test would find it on.
+        await using var running = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false");
         await running.OpenAsync(Cancellation);
         await using (var hold = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({EcrCurator.Infrastructure.Execution.ExecutionService.LockSpace}, {proposal})", running))
         {
