@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EcrCurator.Infrastructure.Jobs;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace EcrCurator.Infrastructure.Notifications;
 /// (<see cref="DeliveryAttempt"/>). Never slows or fails what called it: a snapshot or an execution only hands over
 /// ids; an error here is logged and the caller carries on.
 /// </summary>
-public sealed class Notifier(IDbContextFactory<CuratorDbContext> contexts, JobQueue queue, IOptions<PublicUrlOptions> urls, TimeProvider time, ILogger<Notifier> logger)
+public sealed partial class Notifier(
+    IDbContextFactory<CuratorDbContext> contexts, JobQueue queue, IOptions<PublicUrlOptions> urls, IOptions<RetentionOptions> retention, TimeProvider time, ILogger<Notifier> logger)
 {
     /// <summary>After a snapshot settled: one digest of its new proposals per team and channel, or what made it incomplete.</summary>
     public Task AfterSnapshotAsync(long snapshotId, CancellationToken cancellation) => SafelyAsync($"snapshot {snapshotId}", async () =>
@@ -40,6 +42,9 @@ public sealed class Notifier(IDbContextFactory<CuratorDbContext> contexts, JobQu
                 [.. proposals.Select(row => Line(language, "Candidates", row.proposal, row.repository))],
                 Data(proposals)), cancellation);
         }
+
+        await ReportersSilentAsync(db, cancellation);
+        await QuarantineExpiringAsync(db, snapshot, cancellation);
     });
 
     /// <summary>AutoRun's notice to a team: these proposals execute once the notice has run, unless held.</summary>
