@@ -39,6 +39,9 @@ public sealed record RetentionPolicy
 
     public const int DefaultQuarantineDays = 90;
 
+    /// <summary>When an image the product archived at <paramref name="archivedAt"/> may be proposed for deletion (<c>quarantine-expired</c>).</summary>
+    public DateTimeOffset QuarantineEndsAt(DateTimeOffset archivedAt) => archivedAt.AddDays(QuarantineDays);
+
     /// <summary>AutoRun deletes only what the owning team was told of at least this many hours before; 0: no notice.</summary>
     public int NoticeHours { get; init => field = NotNegative(value); }
 

@@ -124,7 +124,7 @@ internal sealed class RepositoryEvaluation(
         image.Status == ImageStatus.Archived
         && Quarantined.TryGetValue(image.Digest, out var archivedAt)
         && !(image.LastActivatedAt > archivedAt)
-        && now >= archivedAt.AddDays(policy.QuarantineDays);
+        && now >= policy.QuarantineEndsAt(archivedAt);
 
     /// <summary>
     /// What executing a delete decision does: a quarantine over is deleted, and so is every candidate of a Delete policy;

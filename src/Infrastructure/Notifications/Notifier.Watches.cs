@@ -56,7 +56,7 @@ public sealed partial class Notifier
                 var key = new RepositoryKey(row.AccountId, row.Region, row.Repository);
                 var repository = repositories.FirstOrDefault(r => r.AccountId == key.AccountId && r.Region == key.Region && r.Name == key.Name);
                 var team = repository?.Team ?? TeamRules.Unassigned;
-                return (Row: row, Key: key, Repository: repository, Team: team, Deletable: row.ArchivedAt.AddDays(policies.For(key, team).QuarantineDays));
+                return (Row: row, Key: key, Repository: repository, Team: team, Deletable: policies.For(key, team).QuarantineEndsAt(row.ArchivedAt));
             })
             .Where(row => row.Deletable > snapshot.StartedAt && row.Deletable <= snapshot.StartedAt.AddDays(ExpiringDays)
                           && (previous is null || row.Deletable > previous.Value.AddDays(ExpiringDays)))

@@ -37,8 +37,9 @@ public sealed record QuarantineOverview(int Images, long Bytes, DateTimeOffset? 
         {
             var key = new RepositoryKey(group.AccountId, group.Region, group.Repository);
             var row = repositories.FirstOrDefault(r => r.AccountId == key.AccountId && r.Region == key.Region && r.Name == key.Name);
-            var days = policies.For(key, row?.Team ?? TeamRules.Unassigned).QuarantineDays;
-            return new QuarantinedRepository(row?.Id, key.ToString(), row?.Team ?? TeamRules.Unassigned, group.Images, group.Bytes, group.First.AddDays(days), group.Last.AddDays(days));
+            var policy = policies.For(key, row?.Team ?? TeamRules.Unassigned);
+            return new QuarantinedRepository(
+                row?.Id, key.ToString(), row?.Team ?? TeamRules.Unassigned, group.Images, group.Bytes, policy.QuarantineEndsAt(group.First), policy.QuarantineEndsAt(group.Last));
         }).OrderBy(row => row.DeletableFrom).ThenBy(row => row.Repository, StringComparer.Ordinal).ToList();
         return new QuarantineOverview(rows.Sum(row => row.Images), rows.Sum(row => row.Bytes), rows[0].DeletableFrom, [.. rows.Take(Shown)]);
     }
