@@ -29,11 +29,24 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
     public async Task<string> RequireAsync(string role, string action)
     {
         var user = await GetAsync();
-        return user.IsIn(role)
-            ? user.Name
-            : throw new AccessRefusedException(
-                $"Only {(role == CuratorRoles.Admin ? "an Admin" : "a Curator or an Admin")} can {action}; {user.Name} is signed in as {user.Role ?? "nobody"}.");
+        return user.IsIn(role) ? user.Name : throw Refusal(user, role, action);
     }
+
+    /// <summary>
+    /// For a change to one team's repositories: the person's organisation-wide role or their role in
+    /// <paramref name="team"/> must be at least <paramref name="role"/>; anyone else is refused as a Viewer is.
+    /// </summary>
+    /// <returns>The name to record as the actor.</returns>
+    /// <exception cref="AccessRefusedException">When neither role is high enough.</exception>
+    public async Task<string> RequireForTeamAsync(string role, string? team, string action)
+    {
+        var user = await GetAsync();
+        return user.IsIn(role, team) ? user.Name : throw Refusal(user, role, action);
+    }
+
+    private static AccessRefusedException Refusal(SignedInUser user, string role, string action) => new(
+        $"Only {(role == CuratorRoles.Admin ? "an Admin" : "a Curator or an Admin")} can {action}; {user.Name} is signed in as {user.Role ?? "nobody"}"
+        + (user.TeamRoles.Count == 0 ? "." : $" ({string.Join(", ", user.TeamRoles.Select(each => $"{each.Role} of {each.Team}"))})."));
 }
 
 /// <summary>A person tried something their role does not allow.</summary>

@@ -56,7 +56,8 @@ public static class OpenIdConnectSetup
         var services = context.HttpContext.RequestServices;
 
         // A name of the product's automation (system, cli:*) is never a person's: refused like a person without a role.
-        if (Actors.IsAutomation(name) || settings.Roles.RoleOf(groups) is not { } role)
+        var (found, teamRoles) = settings.RolesOf(groups);
+        if (Actors.IsAutomation(name) || found is not { } role)
         {
             context.HandleResponse();
             var refused = new RefusedSignIn(name, groups).Seal(services.GetRequiredService<IDataProtectionProvider>());
@@ -65,10 +66,18 @@ public static class OpenIdConnectSetup
         }
 
         var session = new ProviderSession(
-            identity.FindFirstValue(ProviderSession.SubjectClaim) ?? name, context.TokenEndpointResponse?.RefreshToken, role, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            identity.FindFirstValue(ProviderSession.SubjectClaim) ?? name, context.TokenEndpointResponse?.RefreshToken, role, services.GetRequiredService<TimeProvider>().GetUtcNow())
+        {
+            TeamRoles = teamRoles,
+        };
         var id = ProviderSession.NewId();
         context.Principal = session.Principal(id, name, role);
         session.WriteTo(context.Properties!);
+        var pathBase = context.Request.PathBase.Value ?? "";
+        if (context.Properties!.RedirectUri is { } redirect && redirect.StartsWith(pathBase + "/", StringComparison.Ordinal))
+        {
+            context.Properties.RedirectUri = pathBase + Landing.After(redirect[pathBase.Length..], teamRoles);
+        }
         services.GetRequiredService<ProviderSessions>().Start(id, session);
         return Task.CompletedTask;
     }
@@ -90,12 +99,13 @@ public static class OpenIdConnectSetup
             return;
         }
 
-        if (role != carried.Role)
+        var changed = !current.SameRoles(carried);
+        if (changed)
         {
             context.ReplacePrincipal(current.Principal(id, context.Principal.Identity!.Name!, role));
         }
 
-        if (role != carried.Role || current.Differs(carried))
+        if (changed || current.Differs(carried))
         {
             current.WriteTo(context.Properties);
             context.ShouldRenew = true;

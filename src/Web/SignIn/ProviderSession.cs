@@ -10,9 +10,12 @@ namespace EcrCurator.Web.SignIn;
 /// A sign-in at the OpenID Connect provider as the dashboard keeps it: who (the provider's subject), the refresh token
 /// that reads their groups again, and the role found when the provider was last asked. The session cookie carries it
 /// (the id and subject as claims, the rest in its encrypted properties), so that any server of the deployment can pick it up.
+/// The team roles found with the role (<see cref="TeamRoles"/>) are kept and read again the same way.
 /// </summary>
 public sealed record ProviderSession(string Subject, string? RefreshToken, string? Role, DateTimeOffset CheckedAt)
 {
+    public IReadOnlyList<TeamRole> TeamRoles { get; init; } = [];
+
     public const string IdClaim = "curator:session";
     public const string SubjectClaim = "sub";
     private const string RefreshTokenName = "refresh_token";
@@ -29,13 +32,16 @@ public sealed record ProviderSession(string Subject, string? RefreshToken, strin
                 SignedInUser.From(principal).Role,
                 DateTimeOffset.TryParse(properties.GetString(CheckedItem), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var checkedAt)
                     ? checkedAt
-                    : DateTimeOffset.MinValue))
+                    : DateTimeOffset.MinValue) { TeamRoles = SignedInUser.From(principal).TeamRoles })
             : null;
 
-    /// <summary>The claims of a person signed in through the provider: name, role, and this session.</summary>
+    /// <summary>Whether the person's roles (organisation-wide and per team) are the same as in <paramref name="other"/>.</summary>
+    public bool SameRoles(ProviderSession other) => Role == other.Role && TeamRole.Same(TeamRoles, other.TeamRoles);
+
+    /// <summary>The claims of a person signed in through the provider: name, role, team roles, and this session.</summary>
     public ClaimsPrincipal Principal(string id, string name, string role)
     {
-        var principal = SignedInUser.Principal(name, role, "oidc");
+        var principal = SignedInUser.Principal(name, role, "oidc", TeamRoles);
         ((ClaimsIdentity)principal.Identity!).AddClaims([new Claim(IdClaim, id), new Claim(SubjectClaim, Subject)]);
         return principal;
     }

@@ -82,7 +82,7 @@ public sealed partial class ProviderSessions(
 
     private async Task<ProviderSession> RefreshAsync(ProviderSession session, CancellationToken cancellation)
     {
-        var lost = session with { Role = null, CheckedAt = time.GetUtcNow() };
+        var lost = session with { Role = null, TeamRoles = [], CheckedAt = time.GetUtcNow() };
         if (session.RefreshToken is null)
         {
             LogNoRefreshToken(session.Subject);
@@ -122,13 +122,14 @@ public sealed partial class ProviderSessions(
             }
 
             var settings = options.Value.OpenIdConnect;
-            var role = settings.Roles.RoleOf([.. validated.ClaimsIdentity.FindAll(settings.GroupsClaim).Select(claim => claim.Value)]);
-            if (role != session.Role)
+            var (role, teamRoles) = settings.RolesOf([.. validated.ClaimsIdentity.FindAll(settings.GroupsClaim).Select(claim => claim.Value)]);
+            var renewed = new ProviderSession(session.Subject, answer.RefreshToken ?? session.RefreshToken, role, time.GetUtcNow()) { TeamRoles = teamRoles };
+            if (!renewed.SameRoles(session))
             {
-                LogRoleChanged(session.Subject, session.Role, role ?? "none");
+                LogRoleChanged(session.Subject, Describe(session), Describe(renewed));
             }
 
-            return new ProviderSession(session.Subject, answer.RefreshToken ?? session.RefreshToken, role, time.GetUtcNow());
+            return renewed;
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
@@ -139,6 +140,9 @@ public sealed partial class ProviderSessions(
 
     public void Dispose() => sessions.Dispose();
 
+    private static string Describe(ProviderSession session) =>
+        (session.Role ?? "none") + string.Concat(session.TeamRoles.Select(each => $", {each.Role} of {each.Team}"));
+
     [LoggerMessage(LogLevel.Warning, "The provider gave {Subject} no refresh token, so their role cannot be read again: they sign in again. Ask for the offline_access scope (Curator:SignIn:OpenIdConnect:Scopes).")]
     private partial void LogNoRefreshToken(string subject);
 
@@ -148,8 +152,8 @@ public sealed partial class ProviderSessions(
     [LoggerMessage(LogLevel.Warning, "The provider's renewed ID token for {Subject} is not valid ({Reason}): they are signed out.")]
     private partial void LogInvalid(string subject, string reason);
 
-    [LoggerMessage(LogLevel.Information, "The role of {Subject} at the provider changed from {Previous} to {Role}.")]
-    private partial void LogRoleChanged(string subject, string? previous, string role);
+    [LoggerMessage(LogLevel.Information, "The roles of {Subject} at the provider changed from {Previous} to {Role}.")]
+    private partial void LogRoleChanged(string subject, string previous, string role);
 
     [LoggerMessage(LogLevel.Warning, "The role of {Subject} could not be read again from the provider: they are signed out.")]
     private partial void LogUnreachable(Exception error, string subject);

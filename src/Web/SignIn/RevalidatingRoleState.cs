@@ -5,7 +5,7 @@ namespace EcrCurator.Web.SignIn;
 
 /// <summary>
 /// An open dashboard connection's view of the person, asked again every tenth of <c>Curator:SignIn:RevalidateMinutes</c>:
-/// when the provider no longer gives them the role the connection started with, the connection signs out, and the page
+/// when the provider no longer gives them the role (or the team roles) the connection started with, the connection signs out, and the page
 /// loads again through the sign-in (with the new role, or to the refusal).
 /// </summary>
 public sealed class RevalidatingRoleState(ILoggerFactory loggers, ProviderSessions sessions) : RevalidatingServerAuthenticationStateProvider(loggers)
@@ -20,6 +20,7 @@ public sealed class RevalidatingRoleState(ILoggerFactory loggers, ProviderSessio
         }
 
         var current = await sessions.CurrentAsync(id, carried: null, cancellationToken);
-        return current?.Role is { } role && role == SignedInUser.From(authenticationState.User).Role;
+        var user = SignedInUser.From(authenticationState.User);
+        return current?.Role is { } role && role == user.Role && TeamRole.Same(current.TeamRoles, user.TeamRoles);
     }
 }

@@ -66,6 +66,30 @@ public sealed class OpenIdConnectSignIn
     /// <summary>The groups that make a person a Viewer, a Curator, an Admin; the highest role found wins.</summary>
     public RoleGroups Roles { get; set; } = new();
 
+    /// <summary>
+    /// Groups that give a role limited to one team (<c>:TeamRoles:N:Group</c>, <c>:Team</c>, <c>:Role</c>), e.g.
+    /// <c>team-care-leads</c> → Curator of <c>care</c>. A person's permissions are their organisation-wide role plus
+    /// their team roles; someone with team roles only is a Viewer organisation-wide (reads are for everyone).
+    /// </summary>
+    public List<TeamRoleGroup> TeamRoles { get; set; } = [];
+
+    public sealed class TeamRoleGroup
+    {
+        public string? Group { get; set; }
+
+        public string? Team { get; set; }
+
+        public string? Role { get; set; }
+    }
+
+    /// <summary>What the groups make a person: their organisation-wide role (none: refused) and their team roles.</summary>
+    public (string? Role, IReadOnlyList<TeamRole> TeamRoles) RolesOf(IReadOnlyCollection<string> groups)
+    {
+        var teamRoles = TeamRole.Highest(TeamRoles.Where(each => each.Group is { } group && groups.Contains(group))
+            .Select(each => new TeamRole(each.Team!, each.Role!)));
+        return (Roles.RoleOf(groups) ?? (teamRoles.Count > 0 ? CuratorRoles.Viewer : null), teamRoles);
+    }
+
     public sealed class RoleGroups
     {
         public List<string> Viewer { get; set; } = [];
@@ -110,9 +134,28 @@ public sealed class OpenIdConnectSignIn
             yield return $"{Section}:GroupsClaim is empty: name the claim that carries the person's groups.";
         }
 
-        if (!Roles.Viewer.Concat(Roles.Curator).Concat(Roles.Admin).Any(group => !string.IsNullOrWhiteSpace(group)))
+        if (!Roles.Viewer.Concat(Roles.Curator).Concat(Roles.Admin).Any(group => !string.IsNullOrWhiteSpace(group)) && TeamRoles.Count == 0)
         {
-            yield return $"{Section}:Roles maps no group to a role: set {Section}:Roles:Viewer, :Curator or :Admin to lists of group names.";
+            yield return $"{Section}:Roles maps no group to a role: set {Section}:Roles:Viewer, :Curator or :Admin to lists of group names (or {Section}:TeamRoles).";
+        }
+
+        foreach (var (entry, index) in TeamRoles.Select((entry, index) => (entry, index)))
+        {
+            var key = $"{Section}:TeamRoles:{index}";
+            if (string.IsNullOrWhiteSpace(entry.Group))
+            {
+                yield return $"{key}:Group is not set: name the provider's group that gives the team role.";
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.Team))
+            {
+                yield return $"{key}:Team is not set: name the team (as repositories are tagged) the role is limited to.";
+            }
+
+            if (entry.Role is null || !TeamRole.Roles.Contains(entry.Role))
+            {
+                yield return $"{key}:Role '{entry.Role}' is not a team role: use {string.Join(" or ", TeamRole.Roles)} (an Admin is organisation-wide).";
+            }
         }
     }
 }

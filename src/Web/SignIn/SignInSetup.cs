@@ -96,11 +96,19 @@ public static class SignInSetup
         });
     }
 
-    private static async Task<IResult> SignInDevelopmentAsync(HttpContext http, [FromForm] string user, [FromForm] string role, [FromForm] string? returnUrl)
+    private static async Task<IResult> SignInDevelopmentAsync(
+        HttpContext http, [FromForm] string user, [FromForm] string role, [FromForm] string? returnUrl, [FromForm] string? team, [FromForm] string? teamRole)
     {
         if (string.IsNullOrWhiteSpace(user) || !CuratorRoles.IsRole(role))
         {
             return Results.BadRequest($"Pick a user and one of the roles {string.Join(", ", CuratorRoles.All)}.");
+        }
+
+        // A team role too, when a team is named: the role limited to that team's repositories.
+        IReadOnlyList<TeamRole> teamRoles = string.IsNullOrWhiteSpace(team) || string.IsNullOrEmpty(teamRole) ? [] : [new TeamRole(team.Trim(), teamRole)];
+        if (teamRoles.Count > 0 && !TeamRole.Roles.Contains(teamRole))
+        {
+            return Results.BadRequest($"A team role is one of {string.Join(", ", TeamRole.Roles)}.");
         }
 
         if (Actors.Refusal(user) is { } reserved)
@@ -108,8 +116,8 @@ public static class SignInSetup
             return Results.BadRequest(reserved);
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user.Trim(), role, "development"));
-        return Results.LocalRedirect("~" + ReturnAddress.PathFor(http.Request, returnUrl));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user.Trim(), role, "development", teamRoles));
+        return Results.LocalRedirect("~" + Landing.After(ReturnAddress.PathFor(http.Request, returnUrl), teamRoles));
     }
 
     /// <summary>Lets a feature service called from a plain HTTP endpoint (a CSV download) see who is asking.</summary>

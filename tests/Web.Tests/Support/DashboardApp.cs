@@ -74,11 +74,11 @@ public sealed class DashboardApp : IAsyncDisposable
     }
 
     /// <summary>A request scope acting as <paramref name="user"/> with <paramref name="role"/>: resolve feature services from it.</summary>
-    public AsyncServiceScope As(string user, string role)
+    public AsyncServiceScope As(string user, string role, params TeamRole[] teamRoles)
     {
         var scope = App.Services.CreateAsyncScope();
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(SignedInUser.Principal(user, role, "test"))));
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(SignedInUser.Principal(user, role, "test", teamRoles))));
         return scope;
     }
 

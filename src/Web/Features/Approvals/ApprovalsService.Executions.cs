@@ -16,12 +16,18 @@ public sealed partial class ApprovalsService
     private static readonly string[] Ended = [ProposalStatus.Executed, ProposalStatus.PartiallyExecuted, ProposalStatus.Failed];
 
     /// <summary>Every execution waiting or running, then the most recently ended ones; newest proposal first in each.</summary>
-    public async Task<IReadOnlyList<ExecutionSummary>> ExecutionsAsync(CancellationToken cancellation)
+    public Task<IReadOnlyList<ExecutionSummary>> ExecutionsAsync(CancellationToken cancellation) => ExecutionsAsync(null, cancellation);
+
+    /// <summary>The executions waiting or running and the most recently ended ones, of one team's repositories (none: every team's).</summary>
+    public async Task<IReadOnlyList<ExecutionSummary>> ExecutionsAsync(string? team, CancellationToken cancellation)
     {
         await _user.RequireAsync(CuratorRoles.Viewer, "see executions");
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
-        var running = await SummariesAsync(db, db.Proposals.Where(proposal => Running.Contains(proposal.Status)).OrderByDescending(proposal => proposal.Id).Take(500), cancellation);
-        var ended = await SummariesAsync(db, db.Proposals.Where(proposal => Ended.Contains(proposal.Status)).OrderByDescending(proposal => proposal.Id).Take(RecentlyEnded), cancellation);
+        var proposals = team is null
+            ? db.Proposals
+            : db.Proposals.Where(proposal => db.Repositories.Any(repository => repository.Id == proposal.RepositoryId && repository.Team == team));
+        var running = await SummariesAsync(db, proposals.Where(proposal => Running.Contains(proposal.Status)).OrderByDescending(proposal => proposal.Id).Take(500), cancellation);
+        var ended = await SummariesAsync(db, proposals.Where(proposal => Ended.Contains(proposal.Status)).OrderByDescending(proposal => proposal.Id).Take(RecentlyEnded), cancellation);
         return [.. running, .. ended];
     }
 

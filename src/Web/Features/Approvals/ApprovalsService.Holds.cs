@@ -6,7 +6,7 @@ namespace EcrCurator.Web.Features.Approvals;
 
 /// <summary>
 /// Holds and notice periods: a team member (anyone signed in) asks for a hold from a message's link; a Curator
-/// releases or rejects it; an Admin lets an approval under notice execute before the notice ends. All audited.
+/// (or a Curator of its team) releases or rejects it; an Admin lets an approval under notice execute before the notice ends. All audited.
 /// </summary>
 public sealed partial class ApprovalsService
 {
@@ -25,13 +25,14 @@ public sealed partial class ApprovalsService
     {
         await _user.RequireAsync(CuratorRoles.Viewer, "see pending deletions");
         var me = await _user.GetAsync();
-        var (mayDecide, mayOverride) = (me.IsIn(CuratorRoles.Curator), me.IsIn(CuratorRoles.Admin));
+        var mayOverride = me.IsIn(CuratorRoles.Admin);
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
-        return await db.Proposals.AsNoTracking().Where(which).OrderBy(proposal => proposal.Id)
+        var states = await db.Proposals.AsNoTracking().Where(which).OrderBy(proposal => proposal.Id)
             .Join(db.Repositories, proposal => proposal.RepositoryId, repository => repository.Id, (proposal, repository) => new HoldState(
                 proposal.Id, repository.AccountId + "/" + repository.Region + "/" + repository.Name, repository.Team, proposal.Status, proposal.HeldBy, proposal.HeldReason,
-                proposal.HeldAt, proposal.ExecuteAfter, mayDecide, mayOverride))
+                proposal.HeldAt, proposal.ExecuteAfter, false, mayOverride))
             .ToListAsync(cancellation);
+        return [.. states.Select(state => state with { MayDecide = me.IsIn(CuratorRoles.Curator, state.Team) })];
     }
 
     /// <summary>Asks for a hold: any signed-in person may, as the team's messages invite them to.</summary>
@@ -43,7 +44,7 @@ public sealed partial class ApprovalsService
 
     public async Task ReleaseAsync(long proposalId, string? comment, CancellationToken cancellation)
     {
-        var actor = await _user.RequireAsync(CuratorRoles.Curator, "release held proposals");
+        var actor = await RequireCuratorOfProposalAsync(proposalId, "release held proposals", cancellation);
         await _approvals.ReleaseAsync(proposalId, actor, Comment(comment), cancellation);
     }
 

@@ -14,7 +14,8 @@ namespace EcrCurator.Web.Features.Approvals;
 /// What the Approvals pages read and do. Approving and rejecting go through <see cref="ApprovalService"/>, which
 /// checks the proposal is still pending, refuses a second approval by the same person and writes the audit entry
 /// (<c>proposal.approved</c>/<c>proposal.rejected</c> with the person, comment, exclusions and team) and, once a
-/// proposal is approved, queues its execution; this service authorizes the person first (Curator or Admin).
+/// proposal is approved, queues its execution; this service authorizes the person first (Curator or Admin, or a
+/// Curator of the proposal's team).
 /// </summary>
 public sealed partial class ApprovalsService(
     IDbContextFactory<CuratorDbContext> contexts, CurrentUser user, ApprovalService approvals, JobQueue jobs, IOptions<StorageOptions> storage, TimeProvider time)
@@ -113,13 +114,13 @@ public sealed partial class ApprovalsService(
                 candidate.LastPulledAt is { } pulled && now - pulled <= RecentPull) { Action = candidate.Action })],
             excluded.ToHashSet(StringComparer.Ordinal),
             me,
-            (await _user.GetAsync()).IsIn(CuratorRoles.Curator));
+            (await _user.GetAsync()).IsIn(CuratorRoles.Curator, header.Team));
     }
 
     /// <summary>Approves a pending proposal with <paramref name="excluded"/> left out; once approved, its execution is queued.</summary>
     public async Task<ApprovalResult> ApproveAsync(long proposalId, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation)
     {
-        var actor = await _user.RequireAsync(CuratorRoles.Curator, "approve deletions");
+        var actor = await RequireCuratorOfProposalAsync(proposalId, "approve deletions", cancellation);
         var remark = Comment(comment);
         await using (var db = await _contexts.CreateDbContextAsync(cancellation))
         {
@@ -135,14 +136,14 @@ public sealed partial class ApprovalsService(
 
     public async Task RejectAsync(long proposalId, string? comment, CancellationToken cancellation)
     {
-        var actor = await _user.RequireAsync(CuratorRoles.Curator, "reject deletions");
+        var actor = await RequireCuratorOfProposalAsync(proposalId, "reject deletions", cancellation);
         await _approvals.RejectAsync(proposalId, actor, Comment(comment), cancellation);
     }
 
     /// <summary>Approves every pending proposal of <paramref name="team"/>, whole, with one comment.</summary>
     public async Task<TeamApproval> ApproveTeamAsync(string team, string? comment, CancellationToken cancellation)
     {
-        var actor = await _user.RequireAsync(CuratorRoles.Curator, "approve deletions");
+        var actor = await _user.RequireForTeamAsync(CuratorRoles.Curator, team, "approve deletions");
         var remark = Comment(comment);
         List<long> pending;
         await using (var db = await _contexts.CreateDbContextAsync(cancellation))
@@ -177,6 +178,13 @@ public sealed partial class ApprovalsService(
         }
 
         return new TeamApproval(approved, waiting, refused);
+    }
+
+    /// <summary>A Curator or an Admin, or a Curator of the proposal's team; anyone else is refused.</summary>
+    private async Task<string> RequireCuratorOfProposalAsync(long proposalId, string action, CancellationToken cancellation)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellation);
+        return await _user.RequireForTeamAsync(CuratorRoles.Curator, await OwningTeam.OfProposalAsync(db, proposalId, cancellation), action);
     }
 
     private async Task<ApprovalResult> DecideAsync(long proposalId, string actor, string? comment, IReadOnlyCollection<string> excluded, CancellationToken cancellation) =>

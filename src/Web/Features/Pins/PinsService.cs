@@ -8,7 +8,7 @@ using Npgsql;
 namespace EcrCurator.Web.Features.Pins;
 
 /// <summary>
-/// Pins (SPEC 3.3): a pinned image is kept until the pin is removed or expires. Curators and Admins pin and unpin,
+/// Pins (SPEC 3.3): a pinned image is kept until the pin is removed or expires. Curators and Admins (and Curators of the repository's team) pin and unpin,
 /// with a reason; both are audited with the person's name. Everyone signed in reads them.
 /// </summary>
 public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, CurrentUser user, TimeProvider time)
@@ -16,7 +16,8 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
     /// <returns>The pin's id.</returns>
     public async Task<long> PinAsync(string accountId, string region, string repository, string digest, string reason, DateTimeOffset? expiresAt, CancellationToken cancellation = default)
     {
-        var actor = await user.RequireAsync(CuratorRoles.Curator, "pin images");
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var actor = await user.RequireForTeamAsync(CuratorRoles.Curator, await OwningTeam.OfRepositoryAsync(db, accountId, region, repository, cancellation), "pin images");
         var teams = await user.TeamsAsync();
         var now = time.GetUtcNow();
         var why = reason?.Trim();
@@ -31,7 +32,6 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
             throw new DashboardException("A pin's expiry must be in the future; leave it empty for a pin that does not expire.");
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellation);
         var target = $"{accountId}/{region}/{repository}";
         var image = await ImageAsync(db, accountId, region, repository, digest, cancellation) is { } found && teams.Allows(found.Team)
             ? found
@@ -64,11 +64,12 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
 
     public async Task UnpinAsync(long pinId, CancellationToken cancellation = default)
     {
-        var actor = await user.RequireAsync(CuratorRoles.Curator, "remove pins");
-        var teams = await user.TeamsAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var pin = await db.Pins.SingleOrDefaultAsync(row => row.Id == pinId, cancellation) ?? throw Gone();
-        if (!teams.IsEveryTeam && !teams.Allows(await TeamOfAsync(db, pin, cancellation)))
+        var pin = await db.Pins.SingleOrDefaultAsync(row => row.Id == pinId, cancellation);
+        var team = pin is null ? null : await OwningTeam.OfRepositoryAsync(db, pin.AccountId, pin.Region, pin.Repository, cancellation);
+        var actor = await user.RequireForTeamAsync(CuratorRoles.Curator, team, "remove pins");
+        var teams = await user.TeamsAsync();
+        if (pin is null || (!teams.IsEveryTeam && !teams.Allows(team)))
         {
             throw Gone();
         }
@@ -146,10 +147,6 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         return await teams.Apply(db.Repositories.AsNoTracking(), row => row.Team).Select(row => row.Team).Distinct().OrderBy(team => team).ToListAsync(cancellation);
     }
-
-    private static async Task<string?> TeamOfAsync(CuratorDbContext db, PinRow pin, CancellationToken cancellation) =>
-        await db.Repositories.AsNoTracking().Where(row => row.AccountId == pin.AccountId && row.Region == pin.Region && row.Name == pin.Repository)
-            .Select(row => row.Team).SingleOrDefaultAsync(cancellation);
 
     private static async Task<PinnedImage?> ImageAsync(CuratorDbContext db, string accountId, string region, string repository, string digest, CancellationToken cancellation) =>
         await db.Repositories.AsNoTracking()

@@ -1,24 +1,33 @@
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Aws;
+using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Policies;
 using EcrCurator.Infrastructure.Quarantine;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.SignIn;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EcrCurator.Web.Features.Quarantine;
 
 /// <summary>
-/// Restores from the quarantine, for the Repository, Approvals and History pages: a Curator or an Admin restores one
+/// Restores from the quarantine, for the Repository, Approvals and History pages: a Curator or an Admin (or a Curator of the repository's team) restores one
 /// image, a selection, or everything an execution archived; each image is pinned and audited with the person's name.
 /// </summary>
-public sealed class QuarantineService(RestoreService restores, CurrentUser user, IOptions<StorageOptions> storage)
+public sealed class QuarantineService(
+    RestoreService restores, CurrentUser user, IDbContextFactory<CuratorDbContext> contexts, IOptions<StorageOptions> storage)
 {
     private const string Restoring = "restore images from the quarantine";
 
     public async Task<RestoreResult> RestoreAsync(RepositoryKey repository, IReadOnlyCollection<string> digests, CancellationToken cancellation = default)
     {
-        var actor = await user.RequireAsync(CuratorRoles.Curator, Restoring);
+        string? team;
+        await using (var db = await contexts.CreateDbContextAsync(cancellation))
+        {
+            team = await OwningTeam.OfRepositoryAsync(db, repository.AccountId, repository.Region, repository.Name, cancellation);
+        }
+
+        var actor = await user.RequireForTeamAsync(CuratorRoles.Curator, team, Restoring);
         return await RefusedAsDashboardAsync(() => restores.RestoreAsync(repository, digests, actor, cancellation));
     }
 
@@ -30,7 +39,13 @@ public sealed class QuarantineService(RestoreService restores, CurrentUser user,
 
     public async Task<RestoreResult> RestoreExecutionAsync(long proposalId, CancellationToken cancellation = default)
     {
-        var actor = await user.RequireAsync(CuratorRoles.Curator, Restoring);
+        string? team;
+        await using (var db = await contexts.CreateDbContextAsync(cancellation))
+        {
+            team = await OwningTeam.OfProposalAsync(db, proposalId, cancellation);
+        }
+
+        var actor = await user.RequireForTeamAsync(CuratorRoles.Curator, team, Restoring);
         return await RefusedAsDashboardAsync(() => restores.RestoreExecutionAsync(proposalId, actor, cancellation));
     }
 
