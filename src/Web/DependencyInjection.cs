@@ -45,6 +45,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<SettingsService>();
         builder.Services.AddScoped<NotificationsService>();
         builder.Services.AddScoped<QuarantineService>();
+        builder.Services.AddScoped<Features.Search.ImageSearchService>();
         builder.AddApi();
         return builder;
     }
@@ -85,6 +86,8 @@ public static class DependencyInjection
         app.MapSignIn();
         app.MapCultures();
         app.MapAuditExport();
+        app.MapRepositoriesExport();
+        app.MapProposalsExport();
         app.MapApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapJobsDashboard();

@@ -100,7 +100,10 @@ public sealed class DashboardBrowser : IAsyncDisposable
     }
 
     /// <summary>On the sign-in page, signs in as a person would: picks the user and the role, submits, and waits for the page it leads to.</summary>
-    public async Task SignInOnThisPageAsync(string user, string role)
+    public async Task SignInOnThisPageAsync(string user, string role) => await SignInOnThisPageAsync(user, role, null);
+
+    /// <param name="teamRole">A team role too (the development sign-in's team and team role), as <c>(team, role)</c>.</param>
+    public async Task SignInOnThisPageAsync(string user, string role, (string Team, string Role)? teamRole)
     {
         var form = TestId("dev-signin");
         var choice = form.Locator($"input[name=user][value='{user}']");
@@ -111,6 +114,12 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
         await choice.CheckAsync();
         await form.Locator($"input[name=role][value='{role}']").CheckAsync();
+        if (teamRole is var (team, ofTeam))
+        {
+            await form.Locator($"input[name=teamRole][value='{ofTeam}']").CheckAsync();
+            await form.Locator("input[name=team]").FillAsync(team);
+        }
+
         await form.Locator("button[type=submit]").ClickAsync();
         await Expect(TestId("signed-in-as")).ToHaveTextAsync($"{user} · {role}");
         await ArriveAsync();

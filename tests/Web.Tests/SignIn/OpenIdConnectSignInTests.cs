@@ -28,6 +28,74 @@ public class OpenIdConnectSignInTests
     }
 
     [Fact]
+    public async Task APersonInATeamGroupGetsTheTeamRoleAndLandsOnMyTeams()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider, TeamRoles);
+        provider.NextUser = ("erin", ["everyone", "team-care-leads"]);
+        using var browser = new FormFollowingClient(app.Address);
+
+        var (address, page) = await browser.GetAsync("/");
+
+        Assert.Equal("/my-teams", address.AbsolutePath);
+        Assert.Contains("erin · Viewer", page);
+        Assert.Contains("data-team=\"care\"", page);
+        Assert.Contains(">Curator<", page);
+    }
+
+    [Fact]
+    public async Task APersonsTeamRolesAreTheirOrganisationRolePlusTheirTeamGroupsAndFollowTheProviderOnRevalidation()
+    {
+        await using var provider = await OidcProvider.StartAsync();
+        await using var app = await StartAsync(provider, [.. TeamRoles, RevalidateQuickly]);
+        provider.NextUser = ("erin", ["platform", "team-care-leads", "team-shop"]);
+        using var browser = new FormFollowingClient(app.Address);
+        var (_, page) = await browser.GetAsync("/my-teams");
+        Assert.Contains("erin · Curator", page);
+        Assert.Contains("data-team=\"care\"", page);
+        Assert.Contains("data-team=\"shop\"", page);
+
+        await Task.Delay(Interval, TestContext.Current.CancellationToken);
+        var (_, kept) = await browser.GetAsync("/my-teams");
+
+        Assert.Contains("data-team=\"care\"", kept);
+        Assert.True(provider.Refreshes >= 1);
+
+        provider.SetGroups("erin", "engineering", "team-shop");
+        await Task.Delay(Interval, TestContext.Current.CancellationToken);
+        var (_, changed) = await browser.GetAsync("/my-teams");
+
+        Assert.Contains("erin · Viewer", changed);
+        Assert.DoesNotContain("data-team=\"care\"", changed);
+        Assert.Contains("data-team=\"shop\"", changed);
+
+        provider.SetGroups("erin", "contractors");
+        await Task.Delay(Interval, TestContext.Current.CancellationToken);
+        var (refused, _) = await browser.GetAsync("/my-teams");
+
+        Assert.Equal("/signin/refused", refused.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task ABadTeamRolesEntryFailsAtStartNamingTheKey()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Web.Server.BuildAsync(
+        [
+            "--environment", "Production", "--ConnectionStrings:Curator=Host=127.0.0.1;Port=9", "--Curator:SignIn:Mode=OpenIdConnect",
+            "--Curator:SignIn:OpenIdConnect:Authority=https://login.example.com/", "--Curator:SignIn:OpenIdConnect:ClientId=curator",
+            "--Curator:SignIn:OpenIdConnect:TeamRoles:0:Team=care", "--Curator:SignIn:OpenIdConnect:TeamRoles:0:Role=Curator",
+            "--Curator:SignIn:OpenIdConnect:TeamRoles:1:Group=team-shop", "--Curator:SignIn:OpenIdConnect:TeamRoles:1:Role=Curator",
+            "--Curator:SignIn:OpenIdConnect:TeamRoles:2:Group=team-care-admins", "--Curator:SignIn:OpenIdConnect:TeamRoles:2:Team=care",
+            "--Curator:SignIn:OpenIdConnect:TeamRoles:2:Role=Owner",
+        ]));
+
+        Assert.Contains("Curator:SignIn:OpenIdConnect:TeamRoles:0:Group is not set", refused.Message);
+        Assert.Contains("Curator:SignIn:OpenIdConnect:TeamRoles:1:Team is not set", refused.Message);
+        Assert.Contains("Curator:SignIn:OpenIdConnect:TeamRoles:2:Role 'Owner' is not a team role", refused.Message);
+        Assert.DoesNotContain("Roles maps no group", refused.Message);
+    }
+
+    [Fact]
     public async Task APersonInNoMappedGroupIsToldSoAndNotSignedIn()
     {
         await using var provider = await OidcProvider.StartAsync();
@@ -179,6 +247,14 @@ public class OpenIdConnectSignInTests
         Assert.Contains("Curator:SignIn:OpenIdConnect:ClientId is not set", refused.Message);
         Assert.Contains("Curator:SignIn:OpenIdConnect:Roles maps no group to a role", refused.Message);
     }
+
+    private static string[] TeamRoles =>
+    [
+        "--Curator:SignIn:OpenIdConnect:TeamRoles:0:Group=team-care-leads", "--Curator:SignIn:OpenIdConnect:TeamRoles:0:Team=care",
+        "--Curator:SignIn:OpenIdConnect:TeamRoles:0:Role=Curator",
+        "--Curator:SignIn:OpenIdConnect:TeamRoles:1:Group=team-shop", "--Curator:SignIn:OpenIdConnect:TeamRoles:1:Team=shop",
+        "--Curator:SignIn:OpenIdConnect:TeamRoles:1:Role=Viewer",
+    ];
 
     private static string RevalidateQuickly => $"--Curator:SignIn:RevalidateMinutes={Interval.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 

@@ -45,6 +45,38 @@ public class SignInTests
     }
 
     [Fact]
+    public async Task ADemoUserWithATeamRoleLandsOnMyTeamsWhichListsTheirTeam()
+    {
+        await using var app = await StartAsync();
+        using var client = HttpSignIn.Client(app, out _);
+
+        using var signedIn = await HttpSignIn.SignInAsync(client, "erin", "Viewer", "/", ("care", "Curator"));
+        var page = await client.GetStringAsync("/my-teams", TestContext.Current.CancellationToken);
+
+        Assert.Equal("/my-teams", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains("erin · Viewer", page);
+        Assert.Contains("data-testid=\"nav-my-teams\"", page);
+        Assert.Contains("data-team=\"care\"", page);
+    }
+
+    [Fact]
+    public async Task ADemoUserWithATeamRoleGoingElsewhereIsSentThereAndOneWithoutSeesNoMyTeamsInTheMenu()
+    {
+        await using var app = await StartAsync();
+        using var teamMember = HttpSignIn.Client(app, out _);
+        using var viewer = HttpSignIn.Client(app, out _);
+
+        using var elsewhere = await HttpSignIn.SignInAsync(teamMember, "erin", "Viewer", "/repositories", ("care", "Curator"));
+        using var plain = await HttpSignIn.SignInAsync(viewer, "ben", "Curator", "/");
+        using var unknownRole = await HttpSignIn.SignInAsync(HttpSignIn.Client(app, out _), "erin", "Viewer", "/", ("care", "Admin"));
+
+        Assert.Equal("/repositories", elsewhere.Headers.Location!.OriginalString);
+        Assert.Equal("/", plain.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("nav-my-teams", await viewer.GetStringAsync("/repositories", TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownRole.StatusCode);
+    }
+
+    [Fact]
     public async Task ASignInNeverSendsAnyoneToAnotherSite()
     {
         await using var app = await StartAsync();

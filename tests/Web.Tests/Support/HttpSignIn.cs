@@ -13,12 +13,14 @@ public static partial class HttpSignIn
         return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.Address };
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string role, string returnUrl = "/")
+    /// <param name="teamRole">A team role too, as <c>(team, role)</c>.</param>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string role, string returnUrl = "/", (string Team, string Role)? teamRole = null)
     {
         var token = TokenIn(await client.GetStringAsync("/signin", TestContext.Current.CancellationToken));
         return await client.PostAsync("/signin/dev", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["user"] = user, ["role"] = role, ["returnUrl"] = returnUrl, ["__RequestVerificationToken"] = token,
+            ["team"] = teamRole?.Team ?? "", ["teamRole"] = teamRole?.Role ?? "",
         }), TestContext.Current.CancellationToken);
     }
 

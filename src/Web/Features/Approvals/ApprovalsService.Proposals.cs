@@ -44,7 +44,46 @@ public sealed partial class ApprovalsService
                 Savings(row.ReclaimableBytes), row.CreatedAt, row.Candidates))],
             total);
     }
+
+    /// <summary>
+    /// Every proposal, of any status unless one is named, optionally of one team, newest first, read as the caller goes
+    /// (for the CSV export). The person is checked before anything is read.
+    /// </summary>
+    public async Task<IAsyncEnumerable<ProposalLine>> ExportProposalsAsync(string? team, string? status, CancellationToken cancellation)
+    {
+        await _user.RequireAsync(CuratorRoles.Viewer, "export proposals");
+        var teams = await _user.TeamsAsync();
+        return StreamProposalsAsync(teams, Blank(team), Blank(status), cancellation);
+    }
+
+    private async IAsyncEnumerable<ProposalLine> StreamProposalsAsync(
+        TeamScope teams, string? team, string? status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellation);
+        var rows = from proposal in db.Proposals.AsNoTracking()
+                   where status == null || proposal.Status == status
+                   join repository in teams.Apply(db.Repositories.AsNoTracking(), row => row.Team) on proposal.RepositoryId equals repository.Id
+                   where team == null || repository.Team == team
+                   orderby proposal.Id descending
+                   select new ProposalLine(
+                       proposal.Id, repository.AccountId, repository.Region, repository.Name, repository.Team, proposal.Status, proposal.StatusReason,
+                       proposal.CandidateCount, proposal.CandidateBytes, proposal.ReclaimableBytes, proposal.DeletedBytes, proposal.ArchivedBytes,
+                       proposal.CreatedAt, proposal.ExecutedAt,
+                       db.Approvals.Where(approval => approval.ProposalId == proposal.Id).OrderBy(approval => approval.At)
+                           .Select(approval => (approval.Approved ? "approved:" : "rejected:") + approval.Actor).ToList());
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            yield return row;
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>A proposal as the CSV export lists it, with who approved or rejected it (<c>approved:NAME</c>, <c>rejected:NAME</c>).</summary>
+public sealed record ProposalLine(
+    long Id, string AccountId, string Region, string Repository, string Team, string Status, string? StatusReason, int Candidates, long CandidateBytes,
+    long ReclaimableBytes, long DeletedBytes, long ArchivedBytes, DateTimeOffset CreatedAt, DateTimeOffset? ExecutedAt, IReadOnlyList<string> Decisions);
 
 /// <summary>A proposal as the API lists it.</summary>
 public sealed record ProposalSummary(

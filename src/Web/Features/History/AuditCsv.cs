@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using EcrCurator.Web.Components.Shared;
 
 namespace EcrCurator.Web.Features.History;
@@ -9,24 +8,8 @@ public static class AuditCsv
 {
     public const string Header = "id,at,actor,action,target,team,details,actor_kind";
 
-    private const int FlushEvery = 500;
-
-    public static async Task WriteAsync(Stream output, IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellation)
-    {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
-        await writer.WriteAsync(Header + "\r\n");
-        var written = 0;
-        await foreach (var entry in entries.WithCancellation(cancellation))
-        {
-            await writer.WriteAsync(Line(entry));
-            if (++written % FlushEvery == 0)
-            {
-                await writer.FlushAsync(cancellation);
-            }
-        }
-
-        await writer.FlushAsync(cancellation);
-    }
+    public static Task WriteAsync(Stream output, IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellation) =>
+        CsvDownload.WriteAsync(output, Header, entries, Line, cancellation);
 
     public static string Line(AuditEntry entry) => Csv.Line(
         entry.Id.ToString(CultureInfo.InvariantCulture), Time(entry.At), entry.Actor, entry.Action, entry.Target, entry.Team, entry.Details, entry.ActorKind);

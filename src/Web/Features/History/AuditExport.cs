@@ -1,4 +1,4 @@
-using EcrCurator.Web.SignIn;
+using EcrCurator.Web.Components.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EcrCurator.Web.Features.History;
@@ -24,26 +24,11 @@ public static class AuditExport
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path[1..], query.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)));
     }
 
-    private static async Task ExportAsync(
+    private static Task ExportAsync(
         HttpContext http, [FromQuery] string? actor, [FromQuery] string? action, [FromQuery] string? team, [FromQuery] string? repository,
-        [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken cancellation)
-    {
-        http.RequestServices.UseRequestUser(http);
-        var history = http.RequestServices.GetRequiredService<HistoryService>();
-        IAsyncEnumerable<AuditEntry> entries;
-        try
-        {
-            entries = await history.ExportAsync(new AuditFilter(actor, action, team, repository, from, to), cancellation);
-        }
-        catch (AccessRefusedException refused)
-        {
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await http.Response.WriteAsync(refused.Message, cancellation);
-            return;
-        }
-
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
-        await AuditCsv.WriteAsync(http.Response.Body, entries, cancellation);
-    }
+        [FromQuery] DateOnly? from, [FromQuery] DateOnly? to) =>
+        CsvDownload.SendAsync(
+            http, "audit", AuditCsv.Header,
+            (services, cancellation) => services.GetRequiredService<HistoryService>().ExportAsync(new AuditFilter(actor, action, team, repository, from, to), cancellation),
+            AuditCsv.Line);
 }

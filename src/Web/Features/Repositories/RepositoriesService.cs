@@ -44,17 +44,41 @@ public sealed class RepositoriesService(IDbContextFactory<CuratorDbContext> cont
         var rows = await Sort(filtered, request.SortBy, request.Descending)
             .Skip(request.Page * request.PageSize)
             .Take(request.PageSize)
-            .Select(repository => new RepositoryListRow(
-                repository.Id, repository.AccountId, repository.Region, repository.Name, repository.Team, repository.ImageCount, repository.ImageBytes,
-                repository.ReclaimableBytes, repository.CandidateCount, repository.CandidateBytes, repository.InUseCount, repository.PinnedCount,
-                repository.LastPushedAt, repository.Mode, repository.GoneAt)
-            {
-                LifecycleDangers = repository.LifecycleDangers,
-                LifecycleUnreviewed = repository.LifecycleUnreadable != null || repository.LifecycleNotUnderstood != null,
-            })
+            .Select(ListRow)
             .ToListAsync(cancellation);
         return new RepositoryPage(rows, total);
     }
+
+    /// <summary>
+    /// Every repository the filter lets through, in the list's order, read as the caller goes (for the CSV export).
+    /// The person is checked before anything is read.
+    /// </summary>
+    public async Task<IAsyncEnumerable<RepositoryListRow>> ExportAsync(RepositoryFilter filter, string sortBy, bool descending, CancellationToken cancellation)
+    {
+        await user.RequireAsync(CuratorRoles.Viewer, "export the repositories");
+        var teams = await user.TeamsAsync();
+        return StreamAsync(teams, filter, sortBy, descending, cancellation);
+    }
+
+    private async IAsyncEnumerable<RepositoryListRow> StreamAsync(
+        TeamScope teams, RepositoryFilter filter, string sortBy, bool descending, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var rows = Sort(Filter(teams.Apply(db.Repositories.AsNoTracking(), repository => repository.Team), filter), sortBy, descending).Select(ListRow);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellation))
+        {
+            yield return row;
+        }
+    }
+
+    private static readonly Expression<Func<RepositoryRow, RepositoryListRow>> ListRow = repository => new RepositoryListRow(
+        repository.Id, repository.AccountId, repository.Region, repository.Name, repository.Team, repository.ImageCount, repository.ImageBytes,
+        repository.ReclaimableBytes, repository.CandidateCount, repository.CandidateBytes, repository.InUseCount, repository.PinnedCount,
+        repository.LastPushedAt, repository.Mode, repository.GoneAt)
+    {
+        LifecycleDangers = repository.LifecycleDangers,
+        LifecycleUnreviewed = repository.LifecycleUnreadable != null || repository.LifecycleNotUnderstood != null,
+    };
 
     private static IQueryable<RepositoryRow> Filter(IQueryable<RepositoryRow> repositories, RepositoryFilter filter)
     {

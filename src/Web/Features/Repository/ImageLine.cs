@@ -56,7 +56,11 @@ public sealed record ImagePin(long Id, string Actor, string Reason, DateTimeOffs
 /// <summary>What the images table asks for: one page of top-level images, sorted and filtered.</summary>
 public sealed record ImageQuery(
     int Page = 0, int PageSize = 25, ImageSort Sort = ImageSort.Pushed, bool Descending = true, DecisionFilter Decision = DecisionFilter.All,
-    StorageFilter Storage = StorageFilter.All);
+    StorageFilter Storage = StorageFilter.All)
+{
+    /// <summary>Only this top-level image (a search landing on it), whatever the other filters say.</summary>
+    public string? Digest { get; init; }
+}
 
 public enum ImageSort
 {

@@ -61,6 +61,11 @@ public sealed class RepositoryService(
         }
 
         var images = ImageTree.TopLevel(db, id);
+        if (query.Digest is { } digest)
+        {
+            images = images.Where(image => image.Digest == digest);
+        }
+
         images = query.Decision switch
         {
             DecisionFilter.Delete => images.Where(image => image.Decision == "delete"),

@@ -124,7 +124,7 @@ public class TeamRolesServiceTests
     }
 
     /// <summary>The team with the most pending proposals (at least 3), and another team with one.</summary>
-    private static async Task<(string Mine, string Other)> TwoTeamsAsync(DashboardApp app)
+    internal static async Task<(string Mine, string Other)> TwoTeamsAsync(DashboardApp app)
     {
         var teams = await ReadAsync(app, db => (from proposal in db.Proposals
                                                 where proposal.Status == ProposalStatus.Pending
