@@ -6,7 +6,7 @@ namespace EcrCurator.Web.Tests.Browser;
 [Collection(AwsEnvironmentCollection.Name)]
 public class EveryPageTests(SharedDashboard dashboard) : IClassFixture<SharedDashboard>
 {
-    private static readonly string[] Pages = ["/", "/repositories", "/approvals", "/pins", "/history"];
+    private static readonly string[] Pages = ["/", "/my-teams", "/repositories", "/search", "/approvals", "/pins", "/history"];
 
     [Theory]
     [InlineData("chiara", CuratorRoles.Admin)]

@@ -54,9 +54,12 @@ public class SearchingTests(SharedDashboard dashboard) : IClassFixture<SharedDas
         await Expect(browser.Page.Locator("[data-testid=image][data-found=true]")).ToHaveAttributeAsync("data-digest", digest);
     }
 
-    private async Task<(long RepositoryId, string Digest)> OldestTopLevelImageAsync() =>
-        await ReadAsync(async db => await db.Images.Where(each => each.GoneAt == null && !each.IsDependent)
-            .OrderBy(each => each.PushedAt).ThenBy(each => each.Id).Select(each => ValueTuple.Create(each.RepositoryId, each.Digest)).FirstAsync());
+    private async Task<(long RepositoryId, string Digest)> OldestTopLevelImageAsync()
+    {
+        var image = await ReadAsync(db => db.Images.Where(each => each.GoneAt == null && !each.IsDependent)
+            .OrderBy(each => each.PushedAt).ThenBy(each => each.Id).FirstAsync());
+        return (image.RepositoryId, image.Digest);
+    }
 
     private async Task<T> ReadAsync<T>(Func<CuratorDbContext, Task<T>> read)
     {
