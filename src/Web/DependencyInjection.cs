@@ -28,6 +28,7 @@ public static class DependencyInjection
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, CuratorMudLocalizer>();
         builder.AddProxy();
         builder.AddSecurityHeaders();
         builder.AddMetrics();

@@ -51,7 +51,7 @@ public sealed class ApprovalService(IDbContextFactory<CuratorDbContext> contexts
             if (proposal.NoticedAt?.AddHours(noticeHours) is { } ends && ends > now && actor != AuditLog.System)
             {
                 proposal.ExecuteAfter = ends;
-                proposal.StatusReason = $"Approved under notice: executes after {ends:yyyy-MM-dd HH:mm} UTC, when the team's {noticeHours}-hour notice ends, unless an Admin overrides.";
+                proposal.StatusReason = StatusNotes.UnderNotice.Format(StatusNotes.Time(ends), noticeHours);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcrCurator.Infrastructure.Notifications;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
@@ -71,19 +72,19 @@ public sealed class AutoRun(IDbContextFactory<CuratorDbContext> contexts, Approv
         if (proposal.NoticedAt is { } noticed)
         {
             var ends = noticed.AddHours(hours);
-            return ends <= time.GetUtcNow() ? null : ($"AutoRun executes it after its {hours}-hour notice ends at {MessageTexts.Time(ends)}, unless it is held.", false, false);
+            return ends <= time.GetUtcNow() ? null : (StatusNotes.AutoRunAfterNotice.Format(hours, StatusNotes.Time(ends)), false, false);
         }
 
         if (!channels.Any(channel => channel.Serves(repository.Team, NotificationEvents.AutoRunNotice) || channel.Serves(repository.Team, NotificationEvents.Proposals)))
         {
-            return ($"No notification channel serves team {repository.Team}, so AutoRun cannot give the {hours}-hour notice its policy asks for; a person must approve it.", true, false);
+            return (StatusNotes.NoChannel.Format(repository.Team, hours), true, false);
         }
 
         var id = proposal.Id;
         // A notice every attempt of which failed is sent again (after the next snapshot); one on its way is waited for.
         var queued = await db.NotificationDeliveries.AnyAsync(
             delivery => delivery.Event == NotificationEvents.AutoRunNotice && delivery.Status != DeliveryStatus.Failed && delivery.ProposalIds.Contains(id), cancellation);
-        return ($"AutoRun waits until team {repository.Team} has been notified, then {hours} hours.",
+        return (StatusNotes.AutoRunWaits.Format(repository.Team, hours),
             false, !queued && channels.Any(channel => channel.Serves(repository.Team, NotificationEvents.AutoRunNotice)));
     }
 
@@ -110,21 +111,21 @@ public sealed class AutoRun(IDbContextFactory<CuratorDbContext> contexts, Approv
     {
         if (proposal.CandidateCount >= repository.ImageCount)
         {
-            return $"AutoRun would {verb} every image of the repository; a person must approve it.";
+            return StatusNotes.AutoRunEveryImage.Format(verb);
         }
 
         if (repository.ImageCount > 0 && (decimal)proposal.CandidateCount / repository.ImageCount > settings.AutoRunMaxImageShare)
         {
-            return $"AutoRun would {verb} {proposal.CandidateCount} of {repository.ImageCount} images, more than {settings.AutoRunMaxImageShare:P0}; a person must approve it.";
+            return StatusNotes.AutoRunImageShare.Format(verb, proposal.CandidateCount, repository.ImageCount, settings.AutoRunMaxImageShare.ToString("P0", CultureInfo.InvariantCulture));
         }
 
         if (repository.ImageBytes > 0 && (decimal)proposal.CandidateBytes / repository.ImageBytes > settings.AutoRunMaxByteShare)
         {
-            return $"AutoRun would {verb} {proposal.CandidateBytes} of {repository.ImageBytes} bytes, more than {settings.AutoRunMaxByteShare:P0}; a person must approve it.";
+            return StatusNotes.AutoRunByteShare.Format(verb, proposal.CandidateBytes, repository.ImageBytes, settings.AutoRunMaxByteShare.ToString("P0", CultureInfo.InvariantCulture));
         }
 
         return settings.AutoRunMaxGb is { } limit && (decimal)(proposal.CandidateBytes / BytesPerGib) > limit
-            ? $"AutoRun would {verb} {proposal.CandidateBytes / BytesPerGib:0.00} GiB, more than the {limit} GiB allowed; a person must approve it."
+            ? StatusNotes.AutoRunGib.Format(verb, (proposal.CandidateBytes / BytesPerGib).ToString("0.00", CultureInfo.InvariantCulture), limit)
             : null;
     }
 }

@@ -18,7 +18,7 @@ public static class ExecutionFailure
 
     public static string Describe(Exception error) => error switch
     {
-        OperationCanceledException => "the server stopped",
+        OperationCanceledException => StatusNotes.ServerStopped.English,
         _ => error.Message,
     };
 }

@@ -42,7 +42,7 @@ internal sealed class ExecutionRun(
             if (Halt(settings) is { } stop)
             {
                 proposal.Status = ProposalStatus.Approved;
-                proposal.StatusReason = $"Stopped: {stop}";
+                proposal.StatusReason = StatusNotes.Stopped.Format(stop);
                 Audit("execution.stopped", new { proposal = proposal.Id, reason = stop });
                 await db.SaveChangesAsync(cancellation);
                 return false;
@@ -161,7 +161,7 @@ internal sealed class ExecutionRun(
 
         var window = ExecutionWindow.Of(settings);
         var now = time.GetUtcNow();
-        return window.IsOpen(now) ? null : $"outside the execution window ({window}); it resumes at {window.NextOpening(now):u}.";
+        return window.IsOpen(now) ? null : StatusNotes.OutsideWindow.Format(window, StatusNotes.Time(window.NextOpening(now)));
     }
 
     public void Audit(string action, object details) => Audit(action, target, details);

@@ -30,7 +30,7 @@ public sealed class ExecutionService(
     public const int LockSpace = 0x45637243; // "EcrC"
 
     /// <summary>Why an execution did not run or stopped while the kill switch is on (its proposal's status reason ends so).</summary>
-    public const string KillSwitchReason = "the kill switch is on; the execution resumes when it is off.";
+    public static readonly string KillSwitchReason = StatusNotes.KillSwitch.English;
 
     public async Task<ProposalRow> ExecuteAsync(long proposalId, string actor, CancellationToken cancellation)
     {
@@ -118,8 +118,8 @@ public sealed class ExecutionService(
             var repository = await db.Repositories.AsNoTracking().SingleAsync(row => row.Id == proposal.RepositoryId, CancellationToken.None);
             var reason = ExecutionFailure.Describe(error);
             (proposal.Status, proposal.StatusReason) = transient
-                ? (ProposalStatus.Approved, $"Interrupted: {reason}; the execution resumes where it stopped.")
-                : (ProposalStatus.Failed, $"The execution failed: {reason}");
+                ? (ProposalStatus.Approved, StatusNotes.Interrupted.Format(reason))
+                : (ProposalStatus.Failed, StatusNotes.Failed.Format(reason));
             AuditLog.Record(
                 db, actor, "execution.failed", new RepositoryKey(repository.AccountId, repository.Region, repository.Name).ToString(),
                 new { proposal = proposalId, error = reason, resumable = transient }, repository.Team);

@@ -186,7 +186,7 @@ public sealed class SnapshotStore(IDbContextFactory<CuratorDbContext> contexts)
         {
             var row = gone.Single(repository => repository.Id == proposal.RepositoryId);
             proposal.Status = ProposalStatus.Superseded;
-            proposal.StatusReason = "The repository no longer exists.";
+            proposal.StatusReason = Execution.StatusNotes.RepositoryGone.English;
             AuditLog.Record(db, AuditLog.System, "proposal.superseded", $"{row.AccountId}/{row.Region}/{row.Name}", new { proposal = proposal.Id, snapshot = snapshotId, reason = proposal.StatusReason }, row.Team, now);
         }
 

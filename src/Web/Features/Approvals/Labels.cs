@@ -1,3 +1,5 @@
+using EcrCurator.Infrastructure.Execution;
+
 namespace EcrCurator.Web.Features.Approvals;
 
 /// <summary>How digests, tags and repositories are written on screen (in full in a tooltip).</summary>
@@ -15,6 +17,10 @@ public static class Labels
     /// <summary>A repository key <c>account/region/name</c> as its name and where it is.</summary>
     public static (string Name, string Where) Repository(string key) =>
         key.Split('/', 3) is [var account, var region, var name] ? (name, $"{account} · {region}") : (key, "");
+
+    /// <summary>A proposal's status note in the person's language, its times in the display zone (<see cref="StatusNotes"/>).</summary>
+    public static string Note(string note, Components.Shared.Display display) =>
+        StatusNotes.In(System.Globalization.CultureInfo.CurrentUICulture.Name, note, at => display.Time(at));
 
     /// <summary>An audit target: a repository (<c>account/region/name</c>) by its name, an image as <c>name@sha256:…</c>, anything else as it is.</summary>
     public static string Target(string target)
