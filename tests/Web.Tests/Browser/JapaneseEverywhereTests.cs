@@ -47,7 +47,7 @@ public partial class JapaneseEverywhereTests
         await using var browser = await DashboardBrowser.SignInAsync(app, "chiara", CuratorRoles.Admin, "/", locale: "ja-JP");
         var found = new List<string>();
 
-        foreach (var page in new[] { "/", "/repositories", $"/repositories/{repository}", "/approvals", $"/approvals/{executed}", $"/approvals/{rejected}", $"/approvals/{noted}", "/pins", "/settings" })
+        foreach (var page in new[] { "/", "/repositories", $"/repositories/{repository}", "/approvals", $"/approvals/{executed}", $"/approvals/{rejected}", $"/approvals/{noted}", "/pins", "/settings", "/my-teams", "/search?q=v1.0", "/search?q=sha256:00000000" })
         {
             await browser.GoToAsync(page);
             found.AddRange(await EnglishOnPageAsync(browser, page, english));
