@@ -8,7 +8,8 @@ namespace EcrCurator.Infrastructure.Snapshots;
 /// <summary>
 /// Keeps a repository's stored decisions and figures true between snapshots, after a pin, an unpin or an execution:
 /// a pinned image (and what hangs on it) is kept at once, and leaves the repository's figures and its open proposals'
-/// counts and bytes; what an execution deleted has already left the stored images. Nothing here decides anew: an
+/// counts and bytes; what an execution deleted has already left the stored images, and what hung on it only (a kept
+/// child of a deleted index) is listed on its own. Nothing here decides anew: an
 /// image the snapshot proposed is a candidate again once nothing pinned holds it; any other image keeps its stored
 /// decision until the next snapshot (an image the snapshot kept only for a pin removed since stays kept until then).
 /// </summary>
@@ -39,9 +40,14 @@ public static class StandingDecisions
 
         var records = images.Select(Record).ToList();
         var held = KeptWith.Of(records, pinned);
+        var dependents = Dependents.Of(records);
         foreach (var image in images)
         {
             Restate(image, proposed.GetValueOrDefault(image.Digest), pinned.Contains(image.Digest), held.GetValueOrDefault(image.Digest));
+            if (image.IsDependent != dependents.Contains(image.Digest))
+            {
+                image.IsDependent = !image.IsDependent; // a child whose index was deleted is listed on its own
+            }
         }
 
         var decisions = images.Select((image, i) => new ImageDecision(records[i], image.Decision == Delete ? Decision.Delete : Decision.Keep, Reasons.None, [])

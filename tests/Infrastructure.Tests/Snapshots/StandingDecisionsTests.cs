@@ -133,6 +133,24 @@ public sealed class StandingDecisionsTests(TestDatabase database) : IAsyncLifeti
         Assert.Equal((0, 0L), ((await PendingProposalAsync()).CandidateCount, (await PendingProposalAsync()).CandidateBytes));
     }
 
+    [Fact]
+    public async Task AChildKeptWhenItsIndexWasDeletedIsListedOnItsOwn()
+    {
+        await using var harness = await SnapshotHarness.StartAsync(database, MultiArch());
+        await harness.SnapshotAsync();
+        var proposal = await PendingProposalAsync();
+        await PinAsync(Digest("amd64"));
+        Assert.True(await harness.Service<ApprovalService>().ApproveAsync(proposal.Id, "alice", null, [], Cancellation));
+
+        await harness.ExecuteAsync(proposal.Id);
+
+        var images = await ImagesAsync();
+        Assert.NotNull(images[Digest("index")].GoneAt);
+        Assert.NotNull(images[Digest("arm64")].GoneAt);
+        var child = images[Digest("amd64")];
+        Assert.Equal((null, false, "keep"), (child.GoneAt, child.IsDependent, child.Decision));
+    }
+
     private async Task PinAsync(string digest)
     {
         await using var db = database.Contexts.CreateDbContext();

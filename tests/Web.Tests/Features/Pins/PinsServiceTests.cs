@@ -68,7 +68,8 @@ public class PinsServiceTests
         await Service(scope).UnpinAsync(pin, Cancellation);
 
         var unpinned = await ImageAsync(app, image.Id);
-        Assert.Equal(("delete", image.Reasons), (unpinned.Decision, unpinned.Reasons));
+        Assert.Equal("delete", unpinned.Decision);
+        Assert.Equal(image.Reasons, unpinned.Reasons);
         var restored = await ReadAsync(app, db => db.Proposals.SingleAsync(row => row.Id == proposal.Id, Cancellation));
         Assert.Equal((proposal.CandidateCount, proposal.CandidateBytes), (restored.CandidateCount, restored.CandidateBytes));
     }
