@@ -11,6 +11,8 @@ using EcrCurator.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- servers [--servers 1,2 --workers 1,2,4,8 --regions N --repositories N --images-per-repository N --latency-ms N --approve N --connection CS]
 //                                                                              snapshots and executions spread over job servers and workers
 // dotnet run -c Release --project tests/Benchmarks -- audit [--entries N --runs N --connection CS]   audit verify of a long audit log
+// dotnet run -c Release --project tests/Benchmarks -- preview [--repositories N --images-per-repository N --runs N --connection CS]
+//                                                                              a policy change previewed over the last snapshot's images
 if (args is ["plan", .. var options])
 {
     return await PlanBenchmark.RunAsync(options);
@@ -34,6 +36,11 @@ if (args is ["audit", .. var auditOptions])
 if (args is ["scale", .. var scaleOptions])
 {
     return await ScaleBenchmark.RunAsync(scaleOptions);
+}
+
+if (args is ["preview", .. var previewOptions])
+{
+    return await PolicyPreviewBenchmark.RunAsync(previewOptions);
 }
 
 if (args is ["servers", .. var serversOptions])

@@ -11,7 +11,7 @@ public readonly record struct StorageFigures(long ImageBytes, long CandidateByte
     /// <summary>The sizes of the candidates that are archived (quarantined) instead of deleted, part of <see cref="CandidateBytes"/>.</summary>
     public long QuarantineBytes { get; init; }
 
-    internal static StorageFigures Of(IReadOnlyList<ImageDecision> decisions)
+    public static StorageFigures Of(IReadOnlyList<ImageDecision> decisions)
     {
         long all = 0, candidates = 0, reclaimable = 0, quarantine = 0;
         int keptLayerCount = 0, candidateLayerCount = 0;

@@ -1,6 +1,7 @@
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Snapshots;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcrCurator.Infrastructure.Execution;
@@ -145,9 +146,11 @@ internal sealed class ExecutionRun(
         proposal.ArchivedBytes = recorded.Where(outcome => outcome.Outcome == Outcomes.Archived).Sum(outcome => outcome.SizeBytes);
         proposal.ExecutedAt = time.GetUtcNow();
         await EndQuarantinesAsync([.. recorded.Where(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.AlreadyGone).Select(outcome => outcome.Digest)], cancellation);
+        await MarkGoneAsync([.. recorded.Where(outcome => outcome.Outcome is Outcomes.Deleted or Outcomes.AlreadyGone).Select(outcome => outcome.Digest)], cancellation);
         await MarkArchivedAsync([.. recorded.Where(outcome => outcome.Outcome == Outcomes.Archived).Select(outcome => outcome.Digest)], cancellation);
         Audit("execution.finished", new { proposal = proposal.Id, proposal.Status, proposal.StatusReason, proposal.DeletedBytes, proposal.ArchivedBytes });
         await db.SaveChangesAsync(cancellation);
+        await StandingDecisions.RestateAsync(db, proposal.RepositoryId, time.GetUtcNow(), cancellation); // the figures without what went
         return proposal;
     }
 
@@ -182,12 +185,26 @@ internal sealed class ExecutionRun(
             .ExecuteUpdateAsync(setters => setters.SetProperty(quarantine => quarantine.DeletedAt, now), cancellation);
     }
 
-    /// <summary>Until the next snapshot reads them, the images this execution archived show so (and can be restored at once).</summary>
+    /// <summary>
+    /// Until the next snapshot reads them, the images this execution archived show so (and can be restored at once): kept
+    /// in the archive, no longer candidates (SPEC 4: an archived image is no candidate until its quarantine is over).
+    /// </summary>
     private async Task MarkArchivedAsync(string[] digests, CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
         await db.Images.Where(image => image.RepositoryId == proposal.RepositoryId && image.Status == Aws.Ecr.EcrStorage.Active && digests.Contains(image.Digest))
-            .ExecuteUpdateAsync(setters => setters.SetProperty(image => image.Status, Aws.Ecr.EcrStorage.Archived).SetProperty(image => image.LastArchivedAt, now), cancellation);
+            .ExecuteUpdateAsync(
+                setters => setters.SetProperty(image => image.Status, Aws.Ecr.EcrStorage.Archived).SetProperty(image => image.LastArchivedAt, now)
+                    .SetProperty(image => image.Decision, "keep").SetProperty(image => image.Action, (string?)null),
+                cancellation);
+    }
+
+    /// <summary>The images this execution deleted (or found gone) leave the stored images at once, not at the next snapshot.</summary>
+    private async Task MarkGoneAsync(string[] digests, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        await db.Images.Where(image => image.RepositoryId == proposal.RepositoryId && image.GoneAt == null && digests.Contains(image.Digest))
+            .ExecuteUpdateAsync(setters => setters.SetProperty(image => image.GoneAt, now), cancellation);
     }
 
     private void Record(ProposalCandidateRow candidate, string outcome, string? error)

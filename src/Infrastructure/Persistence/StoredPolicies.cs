@@ -11,9 +11,12 @@ namespace EcrCurator.Infrastructure.Persistence;
 /// </summary>
 public static class StoredPolicies
 {
-    public static async Task<PolicySet> OverAsync(PolicySet configured, CuratorDbContext db, CancellationToken cancellation)
+    public static async Task<PolicySet> OverAsync(PolicySet configured, CuratorDbContext db, CancellationToken cancellation) =>
+        Over(configured, await db.Policies.AsNoTracking().OrderBy(policy => policy.Id).ToListAsync(cancellation));
+
+    /// <summary>The policies of <paramref name="rows"/> (in id order) over the configured ones.</summary>
+    public static PolicySet Over(PolicySet configured, IReadOnlyList<PolicyRow> rows)
     {
-        var rows = await db.Policies.AsNoTracking().OrderBy(policy => policy.Id).ToListAsync(cancellation);
         var stored = rows.FirstOrDefault(policy => policy.Scope == "Default");
         return new PolicySet(
             stored is null ? configured.Default : Merge(configured.Default, ToOverride(stored)),

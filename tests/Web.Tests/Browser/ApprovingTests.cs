@@ -1,4 +1,5 @@
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Approvals;
 using EcrCurator.Web.SignIn;
 using EcrCurator.Web.Tests.Features.Approvals;
@@ -36,6 +37,11 @@ public class ApprovingTests
         await browser.ScreenshotAsync("one-excluded");
 
         await browser.TestId("approve").ClickAsync();
+        await Expect(browser.Dialog.GetByTestId("decision-impact")).ToContainTextAsync($"{proposal.Candidates - 1} images");
+        await Expect(browser.Dialog.GetByTestId("decision-impact")).ToContainTextAsync(Display.Size(proposal.CandidateBytes - await SizeAsync(app, proposal.Id, excluded)));
+        await Expect(browser.Dialog.TextBox("decision-comment")).ToHaveValueAsync("tidy up before the quarter ends");
+        await browser.ScreenshotAsync("approve-dialog");
+        await browser.Dialog.GetByTestId("decision-confirm").ClickAsync();
 
         await Expect(browser.Snackbar).ToContainTextAsync("Approved");
         var execution = browser.TestId("execution");
@@ -71,18 +77,41 @@ public class ApprovingTests
         await comment.BlurAsync();
 
         await browser.TestId("reject").ClickAsync();
+        await Expect(browser.Dialog.GetByTestId("decision-impact")).ToContainTextAsync($"{proposal.Candidates} images ({Display.Size(proposal.CandidateBytes)}) will be kept");
+        await browser.ScreenshotAsync("reject-dialog");
+        await browser.Dialog.GetByTestId("decision-confirm").ClickAsync();
 
         await Expect(browser.Snackbar).ToContainTextAsync("Rejected");
         await Expect(browser.TestId("proposal")).ToHaveAttributeAsync("data-status", ProposalStatus.Rejected);
         await Expect(browser.TestId("proposal-status").First).ToHaveAttributeAsync("data-status", ProposalStatus.Rejected);
         await Expect(browser.TestId("rejected")).ToBeVisibleAsync();
         await Expect(browser.TestId("approve")).ToHaveCountAsync(0);
+        await Expect(browser.TestId("remaining")).ToHaveTextAsync($"{proposal.Candidates} images were proposed ({Display.Size(proposal.CandidateBytes)})");
         await browser.ScreenshotAsync("rejected");
 
         await browser.GoToAsync("/history");
         await ExpectInAuditLogAsync(browser, "proposal.rejected", "ben", "still needed by the batch jobs");
         await browser.ExpectRenderedAsync();
     }
+
+    [Fact]
+    public async Task CancellingTheApproveDialogApprovesNothing()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var proposal = (await PendingAsync(app))[0];
+        await using var browser = await DashboardBrowser.SignInAsync(app, "ben", CuratorRoles.Curator, $"/approvals/{proposal.Id}");
+
+        await browser.TestId("approve").ClickAsync();
+        await Expect(browser.Dialog.GetByTestId("decision-impact")).ToContainTextAsync($"{proposal.Candidates} images");
+        await browser.Dialog.GetByTestId("decision-cancel").ClickAsync();
+
+        await Expect(browser.Dialog).ToHaveCountAsync(0);
+        await Expect(browser.TestId("proposal")).ToHaveAttributeAsync("data-status", ProposalStatus.Pending);
+        Assert.Equal(0, await Proposals.CountAsync(app, $"SELECT count(*) FROM approvals WHERE proposal_id = {proposal.Id}"));
+    }
+
+    private static Task<long> SizeAsync(DashboardApp app, long proposal, string digest) =>
+        Proposals.CountAsync(app, $"SELECT size_bytes FROM proposal_candidates WHERE proposal_id = {proposal} AND digest = '{digest}'");
 
     private static async Task<List<PendingProposal>> PendingAsync(DashboardApp app)
     {

@@ -86,6 +86,27 @@ public class ExclusionListTests : ComponentTest
         Assert.All(list.FindAll("[data-testid=candidate] input[type=checkbox]"), box => Assert.True(box.HasAttribute("disabled")));
     }
 
+    [Fact]
+    public void ACandidatePinnedSinceTheSnapshotSaysItWillBeSkippedCannotBeTickedAndCountsNowhere()
+    {
+        CandidateView[] candidates = [Candidates[0], Candidates[1] with { Held = HeldBy.Pin }, Candidates[2]];
+        var list = Render<ExclusionList>(parameters => parameters.Add(list => list.Candidates, candidates));
+
+        Assert.Equal("2 of 2 images will be deleted (40.0 MiB)", list.Find("[data-testid=remaining]").TextContent.Trim());
+        Assert.Equal("pinned — will be skipped", list.Find("[data-testid=held]").TextContent.Trim());
+        var box = Checkbox(list, "sha256:bbbbbbbbbbbbbbbbbbbb");
+        Assert.False(box.HasAttribute("checked"));
+        Assert.True(box.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void AProposalNoLongerOpenSaysWhatWasProposedNotWhatWillBeDeleted()
+    {
+        var list = Render<ExclusionList>(parameters => parameters.Add(list => list.Candidates, Candidates).Add(list => list.Open, false).Add(list => list.ReadOnly, true));
+
+        Assert.Equal("3 images were proposed (60.0 MiB)", list.Find("[data-testid=remaining]").TextContent.Trim());
+    }
+
     private static AngleSharp.Dom.IElement Checkbox(IRenderedComponent<ExclusionList> list, string digest) =>
         list.Find($"[data-testid=candidate][data-digest='{digest}'] input[type=checkbox]");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using EcrCurator.Domain;
 using EcrCurator.Infrastructure.Policies;
+using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Settings;
 using EcrCurator.Web.Tests.Support;
 
@@ -141,6 +142,38 @@ public class PolicyFormTests : ComponentTest
 
         Assert.Contains("継承 (45)", form.Find("[data-testid=field-WindowDays]").TextContent);
         Assert.Contains("ポリシーを保存", form.Find("[data-testid=policy-save]").TextContent);
+    }
+
+    [Fact]
+    public void PreviewingShowsHowManyRepositoriesAndImagesChangeAndTheBytesWithTheEditedFields()
+    {
+        var previewed = new List<PolicyFields>();
+        var form = RenderWithPopovers<PolicyForm>(parameters => parameters
+            .Add(form => form.Fields, new PolicyFields())
+            .Add(form => form.Inherited, Inherited)
+            .Add(form => form.OnPreview, fields =>
+            {
+                previewed.Add(fields);
+                return Task.FromResult<PolicyImpact?>(new PolicyImpact(12, 1_234_567, 3, 1_500, 3L * 1024 * 1024 * 1024, 20, 512L * 1024 * 1024, TimeSpan.FromSeconds(1)));
+            }));
+
+        form.Find("[data-testid=field-WindowDays] input[type=checkbox]").Change(false);
+        ValueInput(form, "WindowDays").Change("7");
+        form.Find("[data-testid=policy-preview]").Click();
+
+        var impact = form.WaitForElement("[data-testid=policy-impact]").TextContent;
+        Assert.Contains($"changes 3 repositories: 1,500 images become candidates ({Display.Size(3L * 1024 * 1024 * 1024)}) and 20 are kept instead ({Display.Size(512L * 1024 * 1024)})", impact);
+        Assert.Contains("snapshot #12 (1,234,567 images)", impact);
+        Assert.Equal(7, Assert.Single(previewed).WindowDays);
+        Assert.Empty(_saved);
+    }
+
+    [Fact]
+    public void AFormWithoutAPreviewHasNoPreviewButton()
+    {
+        var form = Render(new PolicyFields());
+
+        Assert.Empty(form.FindAll("[data-testid=policy-preview]"));
     }
 
     private IRenderedComponent<PolicyForm> Render(PolicyFields fields) =>

@@ -39,6 +39,16 @@ public sealed record CandidateView(
 {
     /// <summary>What its execution does: <c>delete</c>, or <c>quarantine</c> (archive it).</summary>
     public string Action { get; init; } = Infrastructure.Persistence.Model.CandidateActions.Delete;
+
+    /// <summary>Kept since the snapshot by a pin: its execution will skip it, and it counts in no figure.</summary>
+    public HeldBy? Held { get; init; }
+}
+
+/// <summary>Why a candidate of an open proposal is kept now: it is pinned, or it hangs on a pinned image (index child, attachment).</summary>
+public enum HeldBy
+{
+    Pin,
+    PinnedImage,
 }
 
 /// <summary>What an approval did: the proposal is approved (its execution is scheduled), or it waits for another person.</summary>

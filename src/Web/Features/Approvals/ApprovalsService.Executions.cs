@@ -38,7 +38,7 @@ public sealed partial class ApprovalsService
                select new ExecutionSummary(
                    proposal.Id, repository.AccountId + "/" + repository.Region + "/" + repository.Name, repository.Team, proposal.Status, proposal.StatusReason,
                    db.ExecutionOutcomes.Count(outcome => outcome.ProposalId == proposal.Id && outcome.Outcome != Outcomes.Excluded),
-                   proposal.CandidateCount - db.Exclusions.Count(exclusion => exclusion.ProposalId == proposal.Id),
+                   db.ProposalCandidates.Count(candidate => candidate.ProposalId == proposal.Id) - db.Exclusions.Count(exclusion => exclusion.ProposalId == proposal.Id),
                    proposal.DeletedBytes)).ToListAsync(cancellation);
 
     /// <returns>The execution of an approved (or later) proposal; null when there is none with that number.</returns>
@@ -49,7 +49,7 @@ public sealed partial class ApprovalsService
         var proposal = await db.Proposals.AsNoTracking().Where(row => row.Id == proposalId)
             .Select(row => new
             {
-                row.Status, row.StatusReason, row.CandidateCount, row.DeletedBytes, row.ArchivedBytes, Excluded = db.Exclusions.Count(exclusion => exclusion.ProposalId == row.Id),
+                row.Status, row.StatusReason, CandidateCount = db.ProposalCandidates.Count(candidate => candidate.ProposalId == row.Id), row.DeletedBytes, row.ArchivedBytes, Excluded = db.Exclusions.Count(exclusion => exclusion.ProposalId == row.Id),
                 Repository = db.Repositories.Where(repository => repository.Id == row.RepositoryId).Select(repository => repository.AccountId + "/" + repository.Region + "/" + repository.Name).Single(),
             })
             .SingleOrDefaultAsync(cancellation);

@@ -90,7 +90,7 @@ public sealed partial class ApprovalsService(
                             join repository in db.Repositories on proposal.RepositoryId equals repository.Id
                             select new
                             {
-                                proposal.Id, repository.AccountId, repository.Region, repository.Name, repository.Team, proposal.Status, proposal.StatusReason,
+                                proposal.Id, proposal.RepositoryId, repository.AccountId, repository.Region, repository.Name, repository.Team, proposal.Status, proposal.StatusReason,
                                 proposal.CandidateCount, proposal.CandidateBytes, proposal.ReclaimableBytes, proposal.CreatedAt, proposal.ConfirmedSnapshotId,
                                 ConfirmedAt = db.Snapshots.Where(snapshot => snapshot.Id == proposal.ConfirmedSnapshotId).Select(snapshot => snapshot.FinishedAt ?? snapshot.StartedAt).FirstOrDefault(),
                             }).AsNoTracking().SingleOrDefaultAsync(cancellation);
@@ -105,16 +105,38 @@ public sealed partial class ApprovalsService(
         var decisions = await db.Approvals.AsNoTracking().Where(approval => approval.ProposalId == proposalId).OrderBy(approval => approval.At)
             .Select(approval => new ApprovalView(approval.Actor, approval.Approved, approval.Comment, approval.At)).ToListAsync(cancellation);
         var excluded = await db.Exclusions.AsNoTracking().Where(exclusion => exclusion.ProposalId == proposalId).Select(exclusion => exclusion.Digest).ToListAsync(cancellation);
+        var held = await HeldAsync(db, header.RepositoryId, header.Status, [.. candidates.Select(candidate => candidate.Digest)], cancellation);
         return new ProposalDetail(
             header.Id, $"{header.AccountId}/{header.Region}/{header.Name}", header.Team, header.Status, header.StatusReason,
             header.CandidateCount, header.CandidateBytes, header.ReclaimableBytes, Savings(header.ReclaimableBytes),
             header.CreatedAt, header.ConfirmedSnapshotId, header.ConfirmedAt, await RequiredAsync(db, cancellation), decisions,
             [.. candidates.Select(candidate => new CandidateView(
                 candidate.Digest, candidate.Tags, candidate.PushedAt, candidate.LastPulledAt, candidate.SizeBytes, candidate.Reasons,
-                candidate.LastPulledAt is { } pulled && now - pulled <= RecentPull) { Action = candidate.Action })],
+                candidate.LastPulledAt is { } pulled && now - pulled <= RecentPull) { Action = candidate.Action, Held = held.TryGetValue(candidate.Digest, out var by) ? by : null })],
             excluded.ToHashSet(StringComparer.Ordinal),
             me,
             (await _user.GetAsync()).IsIn(CuratorRoles.Curator, header.Team));
+    }
+
+    /// <summary>
+    /// The candidates of an open proposal that a pin made the stored decision keep since the snapshot (SPEC 3.3): its
+    /// execution will skip them. <see cref="HeldBy.Pin"/> for a pinned image, <see cref="HeldBy.PinnedImage"/> for what
+    /// hangs on one.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, HeldBy>> HeldAsync(
+        CuratorDbContext db, long repositoryId, string status, string[] candidates, CancellationToken cancellation)
+    {
+        if (status is not (ProposalStatus.Pending or ProposalStatus.Held or ProposalStatus.Approved))
+        {
+            return new Dictionary<string, HeldBy>();
+        }
+
+        var kept = await db.Images.AsNoTracking()
+            .Where(image => image.RepositoryId == repositoryId && image.GoneAt == null && image.Decision == "keep")
+            .Where(image => candidates.Contains(image.Digest))
+            .Select(image => new { image.Digest, Pinned = image.Reasons.Contains("pinned") })
+            .ToListAsync(cancellation);
+        return kept.ToDictionary(image => image.Digest, image => image.Pinned ? HeldBy.Pin : HeldBy.PinnedImage, StringComparer.Ordinal);
     }
 
     /// <summary>Approves a pending proposal with <paramref name="excluded"/> left out; once approved, its execution is queued.</summary>

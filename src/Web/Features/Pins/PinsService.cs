@@ -1,5 +1,6 @@
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Persistence.Model;
+using EcrCurator.Infrastructure.Snapshots;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.SignIn;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,10 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
         AuditLog.Record(db, actor, "pin.created", $"{target}@{digest}", new { repository = target, digest, tags = image.Tags, reason = why, expiresAt }, image.Team, now);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
             await db.SaveChangesAsync(cancellation);
+            await StandingDecisions.RestateAsync(db, image.RepositoryId, now, cancellation); // kept at once, out of open proposals' counts
+            await transaction.CommitAsync(cancellation);
         }
         catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -76,6 +80,7 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
 
         var target = $"{pin.AccountId}/{pin.Region}/{pin.Repository}";
         var image = await ImageAsync(db, pin.AccountId, pin.Region, pin.Repository, pin.Digest, cancellation);
+        var now = time.GetUtcNow();
         db.Pins.Remove(pin);
         AuditLog.Record(db, actor, "pin.removed", $"{target}@{pin.Digest}", new
         {
@@ -86,10 +91,17 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
             expiresAt = pin.ExpiresAt,
             pinnedBy = pin.Actor,
             pinnedAt = pin.CreatedAt,
-        }, image?.Team);
+        }, image?.Team, now);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
             await db.SaveChangesAsync(cancellation);
+            if (image is not null)
+            {
+                await StandingDecisions.RestateAsync(db, image.RepositoryId, now, cancellation); // a candidate the snapshot proposed is one again
+            }
+
+            await transaction.CommitAsync(cancellation);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -152,10 +164,10 @@ public sealed class PinsService(IDbContextFactory<CuratorDbContext> contexts, Cu
         await db.Repositories.AsNoTracking()
             .Where(row => row.AccountId == accountId && row.Region == region && row.Name == repository)
             .SelectMany(row => db.Images.Where(image => image.RepositoryId == row.Id && image.Digest == digest && image.GoneAt == null)
-                .Select(image => new PinnedImage(row.Team, image.Tags)))
+                .Select(image => new PinnedImage(row.Id, row.Team, image.Tags)))
             .SingleOrDefaultAsync(cancellation);
 
     private static string ImageName(string digest) => digest.Length > 19 ? digest[..19] : digest;
 
-    private sealed record PinnedImage(string Team, string[] Tags);
+    private sealed record PinnedImage(long RepositoryId, string Team, string[] Tags);
 }

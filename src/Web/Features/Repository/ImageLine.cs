@@ -41,6 +41,9 @@ public sealed record ImageLine(
     /// <summary>The pin that keeps it now, if any.</summary>
     public ImagePin? Pin { get; init; }
 
+    /// <summary>What an execution since the last snapshot did to it (it is still here: skipped, failed or a dry run).</summary>
+    public ExecutionNote? Outcome { get; init; }
+
     public bool IsCandidate => Decision == "delete";
 
     /// <summary>The first twelve hex digits, as <c>docker images</c> shows an id.</summary>
@@ -49,6 +52,9 @@ public sealed record ImageLine(
     public static string Short(string digest) =>
         digest[(digest.IndexOf(':') + 1)..] is var hex && hex.Length > 12 ? hex[..12] : hex;
 }
+
+/// <summary>An execution's outcome for an image still listed: which proposal, what became of it, and why.</summary>
+public sealed record ExecutionNote(string Digest, long Proposal, string Outcome, string? Error, DateTimeOffset At);
 
 /// <summary>An image's pin in effect: who pinned it, why, until when.</summary>
 public sealed record ImagePin(long Id, string Actor, string Reason, DateTimeOffset? ExpiresAt);

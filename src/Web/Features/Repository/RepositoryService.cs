@@ -98,13 +98,33 @@ public sealed class RepositoryService(
             .Where(pin => digests.Contains(pin.Digest) && (pin.ExpiresAt == null || pin.ExpiresAt > now))
             .ToDictionaryAsync(pin => pin.Digest, pin => new ImagePin(pin.Id, pin.Actor, pin.Reason, pin.ExpiresAt), StringComparer.Ordinal, cancellation);
 
-        var lines = new Lines(dependents, pins, now.AddDays(-RecentPullDays));
+        var outcomes = await LastOutcomesAsync(db, id, digests, cancellation);
+        var lines = new Lines(dependents, pins, outcomes, now.AddDays(-RecentPullDays));
         return new ImagePage([.. page.Select(image => lines.Of(image, ImageRelation.TopLevel, new HashSet<string>()))], total);
+    }
+
+    /// <summary>
+    /// What the executions since the last snapshot did to images still listed (skipped, failed, dry run): until the next
+    /// snapshot reads them again, each says why it is still there. What they deleted has left the listing already.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, ExecutionNote>> LastOutcomesAsync(
+        CuratorDbContext db, long repositoryId, string[] digests, CancellationToken cancellation)
+    {
+        var since = await db.Snapshots.Where(snapshot => snapshot.FinishedAt != null).MaxAsync(snapshot => snapshot.FinishedAt, cancellation) ?? DateTimeOffset.MinValue;
+        var outcomes = await (from outcome in db.ExecutionOutcomes
+                              join proposal in db.Proposals on outcome.ProposalId equals proposal.Id
+                              where proposal.RepositoryId == repositoryId && digests.Contains(outcome.Digest) && outcome.At > since
+                              select new ExecutionNote(outcome.Digest, outcome.ProposalId, outcome.Outcome, outcome.Error, outcome.At)).AsNoTracking().ToListAsync(cancellation);
+        return outcomes.GroupBy(outcome => outcome.Digest, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.MaxBy(outcome => outcome.At)!, StringComparer.Ordinal);
     }
 
     /// <summary>Turns image rows into lines, each with its dependents under it (never itself again, even if the manifests loop).</summary>
     private sealed record Lines(
-        ILookup<string, (string Parent, ImageRelation Relation, ImageFacts Image)> Dependents, IReadOnlyDictionary<string, ImagePin> Pins, DateTimeOffset RecentPull)
+        ILookup<string, (string Parent, ImageRelation Relation, ImageFacts Image)> Dependents,
+        IReadOnlyDictionary<string, ImagePin> Pins,
+        IReadOnlyDictionary<string, ExecutionNote> Outcomes,
+        DateTimeOffset RecentPull)
     {
         public ImageLine Of(ImageFacts image, ImageRelation relation, IReadOnlySet<string> above)
         {
@@ -118,6 +138,7 @@ public sealed class RepositoryService(
                 Relation = relation,
                 RecentlyPulledCandidate = image.Decision == "delete" && image.LastPulledAt >= RecentPull,
                 Pin = Pins.GetValueOrDefault(image.Digest),
+                Outcome = Outcomes.GetValueOrDefault(image.Digest),
                 Dependents =
                 [
                     .. Dependents[image.Digest]

@@ -2,6 +2,8 @@ using EcrCurator.Infrastructure.Execution;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Approvals;
+using EcrCurator.Web.Features.Pins;
+using EcrCurator.Web.Features.Repository;
 using EcrCurator.Web.SignIn;
 using EcrCurator.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,86 @@ public class ApprovalsServiceTests
         Assert.Equal(0, pending[0].Approvals);
         Assert.Equal(1, pending[0].ApprovalsRequired);
         Assert.Null(await service.ProposalAsync(999_999, Cancellation));
+    }
+
+    [Fact]
+    public async Task APinnedCandidateIsMarkedWillBeSkippedAndLeavesTheProposalAndTeamCountsAtOnce()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+        var service = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+        var proposal = (await Proposals.PendingAsync(service)).First(each => each.Candidates >= 2);
+        var before = (await service.ProposalAsync(proposal.Id, Cancellation))!;
+        var team = (await service.PendingAsync(Cancellation)).Teams.Single(each => each.Team == before.Team);
+        var pinned = before.Candidates[0];
+        Assert.All(before.Candidates, candidate => Assert.Null(candidate.Held));
+
+        await PinAsync(scope, proposal.Repository, pinned.Digest);
+
+        var detail = (await service.ProposalAsync(proposal.Id, Cancellation))!;
+        Assert.Equal(HeldBy.Pin, detail.Candidates.Single(candidate => candidate.Digest == pinned.Digest).Held);
+        var held = detail.Candidates.Where(candidate => candidate.Held is not null).ToList();
+        Assert.Equal((proposal.Candidates - held.Count, proposal.CandidateBytes - held.Sum(candidate => candidate.SizeBytes)), (detail.CandidateCount, detail.CandidateBytes));
+        var listed = (await Proposals.PendingAsync(service, before.Team)).Single(each => each.Id == proposal.Id);
+        Assert.Equal(detail.CandidateCount, listed.Candidates);
+        var after = (await service.PendingAsync(Cancellation)).Teams.Single(each => each.Team == before.Team);
+        Assert.Equal((team.Candidates - held.Count, team.CandidateBytes - held.Sum(candidate => candidate.SizeBytes)), (after.Candidates, after.CandidateBytes));
+    }
+
+    [Fact]
+    public async Task AnExecutionsDeletedImagesLeaveTheRepositoryPageAtOnceAndASkippedOneSaysWhy()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+        var service = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+        var repositories = scope.ServiceProvider.GetRequiredService<RepositoryService>();
+        var (proposal, repositoryId, pinned) = await TopLevelCandidateAsync(service, repositories);
+        var candidates = (await service.ProposalAsync(proposal.Id, Cancellation))!.Candidates;
+        await PinAsync(scope, proposal.Repository, pinned);
+        var before = (await repositories.GetAsync(repositoryId, Cancellation))!;
+        var held = (await service.ProposalAsync(proposal.Id, Cancellation))!.Candidates.Count(candidate => candidate.Held is not null);
+
+        await service.ApproveAsync(proposal.Id, null, [], Cancellation);
+        var execution = await Proposals.WaitForExecutionAsync(service, proposal.Id);
+
+        Assert.Equal((candidates.Count, candidates.Count), (execution.Done, execution.Total));
+        var deleted = execution.Outcomes.Where(outcome => outcome.Outcome == Outcomes.Deleted).Select(outcome => outcome.Digest).ToHashSet();
+        Assert.Equal(candidates.Count - held, deleted.Count);
+        var listed = Flatten((await repositories.ImagesAsync(repositoryId, new ImageQuery(PageSize: RepositoryService.MaxPageSize), Cancellation)).Images).ToList();
+        Assert.DoesNotContain(listed, line => deleted.Contains(line.Digest));
+        var kept = Assert.Single(listed, line => line.Digest == pinned);
+        Assert.Equal(Outcomes.SkippedPinned, kept.Outcome?.Outcome);
+        Assert.Equal(proposal.Id, kept.Outcome?.Proposal);
+        var after = (await repositories.GetAsync(repositoryId, Cancellation))!;
+        Assert.Equal(before.ImageCount - deleted.Count, after.ImageCount);
+        Assert.Equal(before.CandidateCount - deleted.Count, after.CandidateCount); // the pinned one had left the figures at once
+
+        static IEnumerable<ImageLine> Flatten(IEnumerable<ImageLine> lines) => lines.SelectMany(line => Flatten(line.Dependents).Prepend(line));
+    }
+
+    /// <summary>A pending proposal with two candidates or more, one of them a top-level image with nothing hanging on it.</summary>
+    private static async Task<(PendingProposal Proposal, long RepositoryId, string Digest)> TopLevelCandidateAsync(ApprovalsService service, RepositoryService repositories)
+    {
+        foreach (var proposal in (await Proposals.PendingAsync(service)).Where(each => each.Candidates >= 2))
+        {
+            var parts = proposal.Repository.Split('/', 3);
+            var id = (await repositories.IdOfAsync(new Domain.RepositoryKey(parts[0], parts[1], parts[2]), Cancellation))!.Value;
+            var lines = (await repositories.ImagesAsync(id, new ImageQuery(PageSize: RepositoryService.MaxPageSize, Decision: DecisionFilter.Delete), Cancellation)).Images;
+            if (lines.FirstOrDefault(line => line.Dependents.Count == 0) is { } line)
+            {
+                return (proposal, id, line.Digest);
+            }
+        }
+
+        throw new InvalidOperationException("The dashboard's world has no pending proposal with a plain top-level candidate.");
+    }
+
+    /// <summary>Pins an image of a repository named <c>account/region/name</c>; returns the repository's id.</summary>
+    private static async Task<long> PinAsync(AsyncServiceScope scope, string repository, string digest)
+    {
+        var parts = repository.Split('/', 3);
+        await scope.ServiceProvider.GetRequiredService<PinsService>().PinAsync(parts[0], parts[1], parts[2], digest, "rollback target", null, Cancellation);
+        return (await scope.ServiceProvider.GetRequiredService<RepositoryService>().IdOfAsync(new Domain.RepositoryKey(parts[0], parts[1], parts[2]), Cancellation))!.Value;
     }
 
     [Fact]

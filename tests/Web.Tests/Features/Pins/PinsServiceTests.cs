@@ -49,6 +49,32 @@ public class PinsServiceTests
     }
 
     [Fact]
+    public async Task APinnedCandidateIsKeptAtOnceAndLeavesItsOpenProposalsCountsUntilItIsUnpinned()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var (repository, image) = await CandidateAsync(app);
+        var proposal = await ReadAsync(app, db => db.Proposals.SingleAsync(row => row.RepositoryId == repository.Id && row.Status == ProposalStatus.Pending, Cancellation));
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+
+        var pin = await Service(scope).PinAsync(repository.AccountId, repository.Region, repository.Name, image.Digest, "release 1.4 rollback target", null, Cancellation);
+
+        var pinned = await ImageAsync(app, image.Id);
+        Assert.Equal("keep", pinned.Decision);
+        Assert.Contains("pinned", pinned.Reasons);
+        var shrunk = await ReadAsync(app, db => db.Proposals.SingleAsync(row => row.Id == proposal.Id, Cancellation));
+        Assert.Equal((proposal.CandidateCount - 1, proposal.CandidateBytes - image.SizeBytes), (shrunk.CandidateCount, shrunk.CandidateBytes));
+        Assert.Equal(repository.CandidateCount - 1, (await ReadAsync(app, db => db.Repositories.SingleAsync(row => row.Id == repository.Id, Cancellation))).CandidateCount);
+
+        await Service(scope).UnpinAsync(pin, Cancellation);
+
+        var unpinned = await ImageAsync(app, image.Id);
+        Assert.Equal("delete", unpinned.Decision);
+        Assert.Equal(image.Reasons, unpinned.Reasons);
+        var restored = await ReadAsync(app, db => db.Proposals.SingleAsync(row => row.Id == proposal.Id, Cancellation));
+        Assert.Equal((proposal.CandidateCount, proposal.CandidateBytes), (restored.CandidateCount, restored.CandidateBytes));
+    }
+
+    [Fact]
     public async Task AViewerCannotPinOrUnpinAndNothingChanges()
     {
         await using var app = await DashboardApp.StartAsync();

@@ -48,6 +48,36 @@ public partial class SettingsServiceTests
     }
 
     [Fact]
+    public async Task ThePreviewOfATeamPolicyExcludingTheTeamCountsItsCandidatesAsKeptAndSavesNothing()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var teams = await CandidatesPerTeamAsync(app);
+        var team = teams.First(each => each.Value > 0).Key;
+        var repositories = await app.QueryAsync(db => db.Repositories.CountAsync(repository => repository.Team == team && repository.CandidateCount > 0, Cancellation));
+        var bytes = await app.QueryAsync(db => db.Repositories.Where(repository => repository.Team == team).SumAsync(repository => repository.CandidateBytes, Cancellation));
+        await using var scope = app.As("ada", CuratorRoles.Admin);
+        var service = scope.ServiceProvider.GetRequiredService<SettingsService>();
+
+        var impact = await service.PreviewPolicyAsync(new PolicyEdit { Scope = PolicyScope.Team, Team = team, Fields = new() { Excluded = true } }, Cancellation);
+
+        Assert.Equal((repositories, 0, teams[team], bytes), (impact.Repositories, impact.ToDelete, impact.ToKeep, impact.BytesToKeep));
+        Assert.True(impact.ImagesDecided > teams[team]);
+        Assert.Equal(0, await app.QueryAsync(db => db.Policies.CountAsync(Cancellation)));
+    }
+
+    [Fact]
+    public async Task OnlyAnAdminPreviewsAPolicyChange()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+
+        var refused = await Assert.ThrowsAsync<AccessRefusedException>(() =>
+            scope.ServiceProvider.GetRequiredService<SettingsService>().PreviewPolicyAsync(new PolicyEdit { Scope = PolicyScope.Default, Fields = new() { WindowDays = 1 } }, Cancellation));
+
+        Assert.Contains("preview retention policy changes", refused.Message);
+    }
+
+    [Fact]
     public async Task ChangingAndRemovingAPolicyIsAuditedWithItsValuesBeforeAndAfter()
     {
         await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
