@@ -11,21 +11,22 @@ public static class AuditExport
     public static IEndpointConventionBuilder MapAuditExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(Path, ExportAsync).RequireAuthorization();
 
-    /// <summary>The export's address for a filter (days as <c>yyyy-MM-dd</c> in the display zone).</summary>
+    /// <summary>The export's address for a filter (<c>action</c> once per action; days as <c>yyyy-MM-dd</c> in the display zone).</summary>
     public static string Url(AuditFilter filter)
     {
-        var query = new Dictionary<string, string?>
-        {
-            ["actor"] = filter.Actor, ["action"] = filter.Action, ["team"] = filter.Team, ["repository"] = filter.Repository,
-            ["from"] = filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["to"] = filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        };
+        KeyValuePair<string, string?>[] query =
+        [
+            new("actor", filter.Actor), .. filter.GivenActions.Select(action => new KeyValuePair<string, string?>("action", action)),
+            new("team", filter.Team), new("repository", filter.Repository),
+            new("from", filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("to", filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        ];
         // Relative to the page's base: the site may be served under a path.
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path[1..], query.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)));
     }
 
     private static async Task ExportAsync(
-        HttpContext http, [FromQuery] string? actor, [FromQuery] string? action, [FromQuery] string? team, [FromQuery] string? repository,
+        HttpContext http, [FromQuery] string? actor, [FromQuery] string[]? action, [FromQuery] string? team, [FromQuery] string? repository,
         [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken cancellation)
     {
         http.RequestServices.UseRequestUser(http);

@@ -17,8 +17,36 @@ public sealed partial class HistoryService
         await _user.RequireAsync(CuratorRoles.Viewer, "read the audit log");
         await using var db = await _contexts.CreateDbContextAsync(cancellation);
         var entries = await FilteredAsync(db, filter, cancellation);
-        var rows = await Newest(entries).Skip(page * size).Take(size).Select(Entry).ToListAsync(cancellation);
-        return await CountedAsync(entries, rows, cancellation);
+        if (!AuditGroups.Apply(filter))
+        {
+            return await CountedAsync(entries, await Newest(entries).Skip(page * size).Take(size).Select(Entry).ToListAsync(cancellation), cancellation);
+        }
+
+        entries = AuditGroups.WithoutExecutionImages(entries);
+        var rows = await Newest(entries).Skip(page * size).Take(size).ToListAsync(cancellation);
+        var listed = new List<AuditEntry>(rows.Count);
+        foreach (var row in rows)
+        {
+            var images = await AuditGroups.ImagesAsync(db, row, cancellation);
+            listed.Add(ToEntry(row) with { Images = images is null ? 0 : await images.CountAsync(cancellation) });
+        }
+
+        return await CountedAsync(entries, listed, cancellation);
+    }
+
+    /// <summary>The per-image entries of the execution an <c>execution.started</c> entry began (<see cref="AuditGroups"/>), in the order they were written.</summary>
+    public async Task<Paged<AuditEntry>> ExecutionImagesAsync(long startedEntryId, int page, int size, CancellationToken cancellation)
+    {
+        await _user.RequireAsync(CuratorRoles.Viewer, "read the audit log");
+        await using var db = await _contexts.CreateDbContextAsync(cancellation);
+        var head = await db.AuditEntries.AsNoTracking().SingleOrDefaultAsync(entry => entry.Id == startedEntryId, cancellation);
+        if (head is null || await AuditGroups.ImagesAsync(db, head, cancellation) is not { } images)
+        {
+            return new Paged<AuditEntry>([], 0, false);
+        }
+
+        var rows = await images.OrderBy(entry => entry.At).ThenBy(entry => entry.Id).Skip(page * size).Take(size).Select(Entry).ToListAsync(cancellation);
+        return await CountedAsync(images, rows, cancellation);
     }
 
     /// <summary>
@@ -78,9 +106,9 @@ public sealed partial class HistoryService
             entries = entries.Where(entry => entry.Actor == actor);
         }
 
-        if (Given(filter.Action) is { } action)
+        if (filter.GivenActions is { Count: > 0 } actions)
         {
-            entries = entries.Where(entry => entry.Action == action);
+            entries = entries.Where(entry => actions.Contains(entry.Action));
         }
 
         if (Given(filter.Team) is { } team)
@@ -114,6 +142,8 @@ public sealed partial class HistoryService
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEntryRow, AuditEntry>> Entry =
         entry => new AuditEntry(entry.Id, entry.At, entry.Actor, entry.Action, entry.Target, entry.Team, entry.Details, entry.ActorKind);
+
+    private static readonly Func<AuditEntryRow, AuditEntry> ToEntry = Entry.Compile();
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -51,6 +51,32 @@ public partial class AuditExportTests
     }
 
     [Fact]
+    public async Task TheExportTakesSeveralActionsAndListsAnExecutionsImagesFlat()
+    {
+        await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });
+        await using (var scope = app.As("ben", CuratorRoles.Curator))
+        {
+            var approvals = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+            var pending = await Proposals.PendingAsync(approvals);
+            await approvals.RejectAsync(pending[0].Id, null, Cancellation);
+            await approvals.ApproveAsync(pending[1].Id, null, [], Cancellation);
+            await Proposals.WaitForExecutionAsync(approvals, pending[1].Id);
+        }
+
+        using var client = HttpSignIn.Client(app, out _);
+        using var signedIn = await HttpSignIn.SignInAsync(client, "daniel", "Viewer");
+        var url = AuditExport.Url(new AuditFilter(Actions: ["proposal.rejected", "image.deleted"]));
+        using var response = await client.GetAsync(url, Cancellation);
+        var rows = Parse(await response.Content.ReadAsStringAsync(Cancellation));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("action=proposal.rejected&action=image.deleted", url, StringComparison.Ordinal);
+        Assert.Equal(
+            await Proposals.CountAsync(app, "SELECT count(*) FROM audit_entries WHERE action IN ('proposal.rejected', 'image.deleted')"), (long)(rows.Count - 1));
+        Assert.Equal(["image.deleted", "proposal.rejected"], rows.Skip(1).Select(row => row[3]).Distinct().Order());
+    }
+
+    [Fact]
     public async Task TheExportIsRefusedToAnyoneNotSignedIn()
     {
         await using var app = await DashboardApp.StartAsync(DashboardApp.SmallWorld with { Repositories = 3, Services = 2 });

@@ -52,25 +52,27 @@ public class HistoryServiceTests
 
         var all = await AllAsync(history, new AuditFilter());
         var byBen = await AllAsync(history, new AuditFilter(Actor: "ben"));
-        var rejections = await AllAsync(history, new AuditFilter(Action: "proposal.rejected"));
+        var rejections = await AllAsync(history, new AuditFilter(Actions: ["proposal.rejected"]));
+        var decisions = await AllAsync(history, new AuditFilter(Actions: ["proposal.rejected", "proposal.approved", " "]));
         var ofTeam = await AllAsync(history, new AuditFilter(Team: executed.Team));
         var ofRepository = await AllAsync(history, new AuditFilter(Repository: executed.Repository));
         var ofToday = await AllAsync(history, new AuditFilter(From: today, To: today));
         var untilYesterday = await AllAsync(history, new AuditFilter(To: today.AddDays(-1)));
         var fromTomorrow = await AllAsync(history, new AuditFilter(From: today.AddDays(1)));
-        var combined = await AllAsync(history, new AuditFilter(Actor: "chiara", Action: "image.deleted", Repository: executed.Repository, From: today));
+        var combined = await AllAsync(history, new AuditFilter(Actor: "chiara", Actions: ["image.deleted"], Repository: executed.Repository, From: today));
         var firstPage = await history.AuditAsync(new AuditFilter(), 0, 5, Cancellation);
 
         Assert.Equal(all.OrderByDescending(entry => entry.At).ThenByDescending(entry => entry.Id), all);
         Assert.Equal(["proposal.rejected"], byBen.Select(entry => entry.Action));
         Assert.Equal(rejected.Repository, Assert.Single(rejections).Target);
         Assert.Contains("not yet", rejections[0].Details);
+        Assert.Equal(["proposal.approved", "proposal.rejected"], decisions.Select(entry => entry.Action).Order());
         Assert.NotEmpty(ofTeam);
         Assert.All(ofTeam, entry => Assert.Equal(executed.Team, entry.Team));
-        Assert.Contains(ofTeam, entry => entry.Action == "image.deleted");
+        Assert.Contains(ofTeam, entry => entry.Action == "execution.started" && entry.Images == 2 * executed.Candidates);
         Assert.All(ofRepository, entry => Assert.True(entry.Target == executed.Repository || entry.Target.StartsWith(executed.Repository + "@", StringComparison.Ordinal)));
         Assert.Equal(
-            ["execution.finished", "execution.started", "image.delete-intent", "image.deleted", "proposal.approved", "proposal.created"],
+            ["execution.finished", "execution.started", "proposal.approved", "proposal.created"],
             ofRepository.Select(entry => entry.Action).Distinct().Order());
         Assert.Equal(all.Count, ofToday.Count);
         Assert.Empty(untilYesterday);
@@ -78,6 +80,47 @@ public class HistoryServiceTests
         Assert.Equal(executed.Candidates, combined.Count);
         Assert.Equal(all.Take(5).Select(entry => entry.Id), firstPage.Items.Select(entry => entry.Id));
         Assert.Equal((all.Count, false), (firstPage.Total, firstPage.MoreThanTotal));
+    }
+
+    [Fact]
+    public async Task AnExecutionsPerImageEntriesAreListedUnderItsStartUntilItStartsAgainAndFlatWhenAnImageActionIsAskedFor()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var (executed, _) = await ExecuteOneAsync(app, "chiara");
+        await using var scope = app.As("daniel", CuratorRoles.Viewer);
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+
+        var listed = await AllAsync(history, new AuditFilter());
+        var started = Assert.Single(listed, entry => entry.Action == "execution.started");
+        var grouped = await history.ExecutionImagesAsync(started.Id, 0, 1000, Cancellation);
+        var flat = await AllAsync(history, new AuditFilter(Actions: ["image.deleted", "proposal.approved"]));
+        var notAStart = await history.ExecutionImagesAsync(listed.First(entry => entry.Action == "proposal.approved").Id, 0, 1000, Cancellation);
+        // A requeued execution starts again: what it writes after that hangs under the new start, not the first.
+        await WebTestDatabase.ExecuteAsync(app.Database, $"""
+            INSERT INTO audit_entries (at, actor, actor_kind, action, target, team, details)
+            SELECT at + interval '1 minute', actor, actor_kind, action, target, team, details FROM audit_entries WHERE id = {started.Id};
+            INSERT INTO audit_entries (at, actor, actor_kind, action, target, team, details)
+            SELECT at + interval '2 minutes', actor, actor_kind, 'image.skipped-in-use', target, team, details FROM audit_entries WHERE id = {grouped.Items[^1].Id};
+            """);
+        var again = await AllAsync(history, new AuditFilter(Actions: ["execution.started"]));
+        var firstAfter = await history.ExecutionImagesAsync(started.Id, 0, 1000, Cancellation);
+        var second = await history.ExecutionImagesAsync(again[0].Id, 0, 1000, Cancellation);
+
+        Assert.DoesNotContain(listed, entry => entry.Action.StartsWith("image.", StringComparison.Ordinal));
+        Assert.Equal(2 * executed.Candidates, started.Images);
+        Assert.Equal((started.Images, false), (grouped.Total, grouped.MoreThanTotal));
+        Assert.All(grouped.Items, entry => Assert.StartsWith(executed.Repository + "@sha256:", entry.Target, StringComparison.Ordinal));
+        Assert.All(grouped.Items, entry => Assert.Contains($"\"proposal\": {executed.Id}", entry.Details, StringComparison.Ordinal));
+        Assert.Equal(grouped.Items.OrderBy(entry => entry.At).ThenBy(entry => entry.Id), grouped.Items);
+        Assert.Equal(executed.Candidates, grouped.Items.Count(entry => entry.Action == "image.delete-intent"));
+        Assert.Equal(executed.Candidates, grouped.Items.Count(entry => entry.Action == "image.deleted"));
+        Assert.Equal(executed.Candidates + 1, flat.Count);
+        Assert.All(flat, entry => Assert.Equal(0, entry.Images));
+        Assert.Empty(notAStart.Items);
+        Assert.Equal(2, again.Count);
+        Assert.Equal(grouped.Items.Select(entry => entry.Id), firstAfter.Items.Select(entry => entry.Id));
+        Assert.Equal(["image.skipped-in-use"], second.Items.Select(entry => entry.Action));
+        Assert.Equal(1, again[0].Images);
     }
 
     [Fact]
