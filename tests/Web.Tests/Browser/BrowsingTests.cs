@@ -73,6 +73,34 @@ public partial class BrowsingTests(SharedDashboard dashboard) : IClassFixture<Sh
         await Expect(curator.TestId("reject")).ToBeEnabledAsync();
     }
 
+    [Fact]
+    public async Task AViewerReadsWhichRoleApprovingAndPinningNeedWhereACuratorHasTheButtons()
+    {
+        await using var viewer = await DashboardBrowser.SignInAsync(dashboard.App, "aiko", CuratorRoles.Viewer, "/approvals");
+        var note = viewer.TestId("team-panel").First.GetByTestId("role-needed").First; // one per team, where a Curator has "Approve all"
+        await Expect(note).ToHaveTextAsync("Approving or rejecting needs the Curator role.");
+        await Expect(note).ToHaveAttributeAsync("data-role", CuratorRoles.Curator);
+
+        await viewer.TestId("proposal-row").First.GetByRole(AriaRole.Link).ClickAsync();
+
+        await Expect(viewer.Page).ToHaveURLAsync(ProposalPage());
+        await Expect(viewer.TestId("proposal")).ToBeVisibleAsync();
+        await Expect(viewer.TestId("role-needed")).ToHaveTextAsync("Approving or rejecting needs the Curator role.");
+        var proposal = new Uri(viewer.Page.Url).AbsolutePath;
+        var repository = await WebTestDatabase.CountAsync(dashboard.App.Database, "SELECT min(repository_id) FROM images");
+        await viewer.GoToAsync($"/repositories/{repository}");
+        await Expect(viewer.TestId("images").GetByTestId("role-needed")).ToHaveTextAsync("Pinning an image needs the Curator role.");
+        await Expect(viewer.TestId("pin")).ToHaveCountAsync(0);
+        await viewer.ScreenshotAsync("repository-as-viewer");
+
+        await using var curator = await DashboardBrowser.SignInAsync(dashboard.App, "ben", CuratorRoles.Curator, proposal);
+        await Expect(curator.TestId("approve")).ToBeVisibleAsync();
+        await Expect(curator.TestId("role-needed")).ToHaveCountAsync(0);
+        await curator.GoToAsync($"/repositories/{repository}");
+        await Expect(curator.TestId("pin").First).ToBeVisibleAsync();
+        await Expect(curator.TestId("role-needed")).ToHaveCountAsync(0);
+    }
+
     [GeneratedRegex(@"/repositories\?team=")]
     private static partial Regex TeamFilter();
 

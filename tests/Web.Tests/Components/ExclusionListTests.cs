@@ -55,7 +55,7 @@ public class ExclusionListTests : ComponentTest
         list.Find("[data-testid=select-none]").Click();
 
         Assert.Equal(Candidates.Select(candidate => candidate.Digest).Order(), excluded!.Order());
-        Assert.Equal("0 of 3 images will be deleted (0.0 MiB)", list.Find("[data-testid=remaining]").TextContent.Trim());
+        Assert.Equal("0 of 3 images will be deleted (0 B)", list.Find("[data-testid=remaining]").TextContent.Trim());
         Assert.Equal((0, 60 * MiB), (list.Instance.RemainingCount, Candidates.Sum(candidate => candidate.SizeBytes) - list.Instance.RemainingBytes));
 
         list.Find("[data-testid=select-all]").Click();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrCurator.Web.Components.Shared;
 using EcrCurator.Web.Features.Approvals;
 using Microsoft.Extensions.Localization;
 
@@ -9,6 +10,6 @@ public static class Pager
 {
     /// <summary>"first–last of more than N" when the count stopped at its limit; else null, the pager's own.</summary>
     public static string? Info<T>(Paged<T> page, IStringLocalizer<HistoryText> text) => page.MoreThanTotal
-        ? string.Format(CultureInfo.CurrentCulture, text["PagerMore"], "{first_item}", "{last_item}", HistoryService.CountLimit.ToString("#,0", CultureInfo.CurrentCulture))
+        ? string.Format(CultureInfo.CurrentCulture, text["PagerMore"], "{first_item}", "{last_item}", Display.Count(HistoryService.CountLimit))
         : null;
 }

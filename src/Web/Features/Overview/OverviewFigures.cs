@@ -68,8 +68,11 @@ public sealed record SnapshotSummary(
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
-/// <summary>One settled snapshot on the trend: the bytes stored then, and the bytes deleted by executions up to then.</summary>
-public sealed record TrendPoint(long SnapshotId, DateTimeOffset At, long StoredBytes, long RealisedBytes);
+/// <summary>
+/// One settled snapshot on the trend: the bytes stored then, the bytes deleted by executions up to then, and the
+/// candidates it found.
+/// </summary>
+public sealed record TrendPoint(long SnapshotId, DateTimeOffset At, long StoredBytes, long RealisedBytes, long Candidates = 0);
 
 /// <summary>
 /// Repositories whose ECR lifecycle policy would remove images in use; those whose policy would remove images kept for

@@ -112,7 +112,7 @@ public sealed class OverviewService(
     {
         var rows = await db.Database.SqlQuery<TrendRow>($"""
             WITH points AS (
-                SELECT id, started_at, image_bytes FROM snapshots
+                SELECT id, started_at, image_bytes, candidates FROM snapshots
                 WHERE status IN ('Complete', 'Incomplete')
                 ORDER BY started_at DESC, id DESC
                 LIMIT {TrendLength}),
@@ -126,11 +126,11 @@ public sealed class OverviewService(
                 SELECT started_at, 0, id FROM points),
             running AS (
                 SELECT snapshot_id, sum(bytes) OVER (ORDER BY at, snapshot_id NULLS FIRST) AS realised FROM events)
-            SELECT points.id AS "SnapshotId", points.started_at AS "At", points.image_bytes AS "StoredBytes", running.realised::bigint AS "RealisedBytes"
+            SELECT points.id AS "SnapshotId", points.started_at AS "At", points.image_bytes AS "StoredBytes", running.realised::bigint AS "RealisedBytes", points.candidates::bigint AS "Candidates"
             FROM points JOIN running ON running.snapshot_id = points.id
             ORDER BY points.started_at, points.id
             """).ToListAsync(cancellation);
-        return [.. rows.Select(row => new TrendPoint(row.SnapshotId, row.At, row.StoredBytes, row.RealisedBytes))];
+        return [.. rows.Select(row => new TrendPoint(row.SnapshotId, row.At, row.StoredBytes, row.RealisedBytes, row.Candidates))];
     }
 
     private sealed class TrendRow
@@ -142,5 +142,7 @@ public sealed class OverviewService(
         public long StoredBytes { get; set; }
 
         public long RealisedBytes { get; set; }
+
+        public long Candidates { get; set; }
     }
 }

@@ -16,6 +16,14 @@ internal static class ImageTree
 
     private static readonly string[] AttachmentSuffixes = [".sig", ".att", ".sbom"];
 
+    /// <summary>What a tag such as <c>sha256-HEX.sig</c> attaches (<c>sig</c>, <c>att</c> or <c>sbom</c>), or null for a tag of another kind.</summary>
+    public static string? AttachmentKind(string tag) =>
+        AttachmentSuffixes.FirstOrDefault(suffix => tag.Length == "sha256-".Length + 64 + suffix.Length
+                                                    && tag.StartsWith("sha256-", StringComparison.Ordinal) && tag.EndsWith(suffix, StringComparison.Ordinal)
+                                                    && !tag.AsSpan("sha256-".Length, 64).ContainsAnyExcept("0123456789abcdefABCDEF")) is { } found
+            ? found[1..]
+            : null;
+
     /// <summary>The repository's present images that hang under no other image of it, as its last snapshot found.</summary>
     public static IQueryable<ImageRow> TopLevel(CuratorDbContext db, long repositoryId) =>
         db.Images.AsNoTracking().Where(image => image.RepositoryId == repositoryId && image.GoneAt == null && !image.IsDependent);

@@ -3,6 +3,7 @@ using EcrCurator.Infrastructure.Notifications;
 using EcrCurator.Infrastructure.Persistence.Model;
 using EcrCurator.Infrastructure.Persistence;
 using EcrCurator.Infrastructure.Snapshots;
+using EcrCurator.Web.Components.Shared;
 
 namespace EcrCurator.Web.Features.Snapshots;
 
@@ -22,15 +23,22 @@ public static class SnapshotCommand
         await host.Database().MigrateAsync(CancellationToken.None);
         var snapshot = await host.Services.GetRequiredService<SnapshotService>().TakeAsync(Actors.CommandLine(Environment.UserName), CancellationToken.None);
         await host.Services.GetRequiredService<Notifier>().AfterSnapshotAsync(snapshot.Id, CancellationToken.None); // queued for the job servers
-        output.WriteLine(
-            $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {snapshot.Repositories} repositories, {snapshot.Images} images, "
-            + $"{snapshot.Candidates} candidates ({snapshot.CandidateBytes} bytes by image size, {snapshot.ReclaimableBytes} actually freed).");
+        output.WriteLine(Summary(snapshot));
         foreach (var problem in snapshot.Problems.Concat(snapshot.IncompleteReasons).Concat(snapshot.Notes))
         {
             errors.WriteLine(problem);
         }
 
         return snapshot.Status == SnapshotStatus.Complete && snapshot.Problems.Length == 0 ? 0 : 1;
+    }
+
+    /// <summary><c>Snapshot 4 complete: 300 repositories, 8,012 images, 1,055 candidates (12.40 GiB by image size, 7.81 GiB actually freed).</c></summary>
+    public static string Summary(SnapshotRow snapshot)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return $"Snapshot {snapshot.Id} {snapshot.Status.ToLowerInvariant()}: {Display.Count(snapshot.Repositories, invariant)} repositories, "
+               + $"{Display.Count(snapshot.Images, invariant)} images, {Display.Count(snapshot.Candidates, invariant)} candidates "
+               + $"({Display.Size(snapshot.CandidateBytes, invariant)} by image size, {Display.Size(snapshot.ReclaimableBytes, invariant)} actually freed).";
     }
 
     private static (DateTimeOffset? Now, string[] Configuration) Parse(string[] args)

@@ -8,6 +8,20 @@ namespace EcrCurator.Web.Tests.Features.Snapshots;
 public class SnapshotCommandTests
 {
     [Fact]
+    public void TheSummaryGivesCountsWithSeparatorsAndSizesInTheUnitThatSuitsThem()
+    {
+        var snapshot = new EcrCurator.Infrastructure.Persistence.Model.SnapshotRow
+        {
+            Id = 4, StartedBy = "system", Status = "Complete", Repositories = 300, Images = 8012, Candidates = 1055,
+            CandidateBytes = 13_314_398_618, ReclaimableBytes = 805_306_368,
+        };
+
+        Assert.Equal(
+            "Snapshot 4 complete: 300 repositories, 8,012 images, 1,055 candidates (12.40 GiB by image size, 768.0 MiB actually freed).",
+            EcrCurator.Web.Features.Snapshots.SnapshotCommand.Summary(snapshot));
+    }
+
+    [Fact]
     public async Task MigrateCreatesTheDatabaseAndThenSaysItIsUpToDate()
     {
         var database = await WebTestDatabase.FreshAsync();
