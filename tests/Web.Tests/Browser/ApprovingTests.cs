@@ -110,6 +110,36 @@ public class ApprovingTests
         Assert.Equal(0, await Proposals.CountAsync(app, $"SELECT count(*) FROM approvals WHERE proposal_id = {proposal.Id}"));
     }
 
+    [Fact]
+    public async Task ApprovingAllOfATeamConfirmsWhatItApprovesAndLeavesAnUntickedRepositoryPending()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        string team;
+        List<PendingProposal> ours;
+        await using (var scope = app.As("ben", CuratorRoles.Curator))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+            team = (await service.PendingAsync(TestContext.Current.CancellationToken)).Teams.First(each => each.Proposals >= 2).Team;
+            ours = await Proposals.PendingAsync(service, team);
+        }
+
+        var left = ours[^1];
+        await using var browser = await DashboardBrowser.SignInAsync(app, "ben", CuratorRoles.Curator, "/approvals");
+        await browser.Page.Locator($"[data-team='{team}'] [data-testid=approve-team]").ClickAsync();
+        var dialog = browser.TestId("approve-team-dialog");
+        await Expect(dialog.GetByTestId("team-proposal")).ToHaveCountAsync(ours.Count);
+        await Expect(dialog.GetByTestId("team-impact")).ToContainTextAsync($"Approve {ours.Count} pending proposals");
+        await dialog.Locator($"[data-testid=team-proposal][data-proposal='{left.Id}'] input[type=checkbox]").UncheckAsync();
+        await Expect(dialog.GetByTestId("team-impact")).ToContainTextAsync($"Approve {ours.Count - 1} pending proposals");
+        await browser.ScreenshotAsync("team-one-left-out");
+
+        await dialog.GetByTestId("approve-team-confirm").ClickAsync();
+
+        await Expect(browser.Snackbar).ToContainTextAsync($"{ours.Count - 1}");
+        Assert.Equal(0, await Proposals.CountAsync(app, $"SELECT count(*) FROM approvals WHERE proposal_id = {left.Id}"));
+        Assert.Equal(ours.Count - 1, await Proposals.CountAsync(app, $"SELECT count(*) FROM approvals WHERE actor = 'ben' AND approved"));
+    }
+
     private static Task<long> SizeAsync(DashboardApp app, long proposal, string digest) =>
         Proposals.CountAsync(app, $"SELECT size_bytes FROM proposal_candidates WHERE proposal_id = {proposal} AND digest = '{digest}'");
 

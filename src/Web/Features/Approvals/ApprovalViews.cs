@@ -60,3 +60,8 @@ public enum ApprovalResult
 
 /// <summary>What approving all of a team's pending proposals did, with the message of each one that was refused.</summary>
 public sealed record TeamApproval(int Approved, int Waiting, IReadOnlyList<string> Refused);
+
+/// <summary>What approving all of a team would approve, and its candidates pulled within the last 7 days.</summary>
+public sealed record TeamApprovalPreview(IReadOnlyList<PendingProposal> Proposals, IReadOnlyList<RecentlyPulledCandidate> RecentlyPulled);
+
+public sealed record RecentlyPulledCandidate(long ProposalId, string Digest, IReadOnlyList<string> Tags, DateTimeOffset LastPulledAt);

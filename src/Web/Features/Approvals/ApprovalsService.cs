@@ -163,9 +163,29 @@ public sealed partial class ApprovalsService(
     }
 
     /// <summary>Approves every pending proposal of <paramref name="team"/>, whole, with one comment.</summary>
-    public async Task<TeamApproval> ApproveTeamAsync(string team, string? comment, CancellationToken cancellation)
+    /// <summary>
+    /// What approving all of a team would approve: its pending proposals, most bytes first, and the candidates among them
+    /// pulled within the last 7 days (a person looks twice), so the confirmation can show them and leave proposals out.
+    /// </summary>
+    public async Task<TeamApprovalPreview> TeamApprovalPreviewAsync(string team, CancellationToken cancellation)
+    {
+        var proposals = await TeamProposalsAsync(team, 0, int.MaxValue, cancellation);
+        var ids = proposals.Items.Select(proposal => proposal.Id).ToList();
+        var since = _time.GetUtcNow() - RecentPull;
+        await using var db = await _contexts.CreateDbContextAsync(cancellation);
+        var pulled = await db.ProposalCandidates.AsNoTracking()
+            .Where(candidate => ids.Contains(candidate.ProposalId) && candidate.LastPulledAt >= since)
+            .OrderByDescending(candidate => candidate.LastPulledAt).ThenBy(candidate => candidate.Digest)
+            .Select(candidate => new RecentlyPulledCandidate(candidate.ProposalId, candidate.Digest, candidate.Tags, candidate.LastPulledAt!.Value))
+            .ToListAsync(cancellation);
+        return new TeamApprovalPreview(proposals.Items, pulled);
+    }
+
+    /// <param name="excluded">Proposals of the team the person left out: they stay pending.</param>
+    public async Task<TeamApproval> ApproveTeamAsync(string team, string? comment, CancellationToken cancellation, IReadOnlyCollection<long>? excluded = null)
     {
         var actor = await _user.RequireForTeamAsync(CuratorRoles.Curator, team, "approve deletions");
+        var left = excluded ?? [];
         var remark = Comment(comment);
         List<long> pending;
         await using (var db = await _contexts.CreateDbContextAsync(cancellation))
@@ -180,7 +200,7 @@ public sealed partial class ApprovalsService(
 
         int approved = 0, waiting = 0;
         var refused = new List<string>();
-        foreach (var proposalId in pending)
+        foreach (var proposalId in pending.Where(proposal => !left.Contains(proposal)))
         {
             try
             {

@@ -197,6 +197,33 @@ public class ApprovalsServiceTests
     }
 
     [Fact]
+    public async Task ApprovingAllOfATeamShowsItsProposalsAndRecentlyPulledCandidatesFirstAndLeavesAnExcludedProposalPending()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await using var scope = app.As("ben", CuratorRoles.Curator);
+        var service = scope.ServiceProvider.GetRequiredService<ApprovalsService>();
+        var team = (await service.PendingAsync(Cancellation)).Teams.First(each => each.Proposals >= 2);
+        var ours = await Proposals.PendingAsync(service, team.Team);
+        var left = ours[^1];
+        var pulled = (await service.ProposalAsync(ours[0].Id, Cancellation))!.Candidates[0].Digest;
+        await WebTestDatabase.ExecuteAsync(app.Database, $"UPDATE proposal_candidates SET last_pulled_at = now() - interval '2 days' WHERE proposal_id = {ours[0].Id} AND digest = '{pulled}'");
+
+        var preview = await service.TeamApprovalPreviewAsync(team.Team, Cancellation);
+        var result = await service.ApproveTeamAsync(team.Team, null, Cancellation, [left.Id]);
+        foreach (var proposal in ours.Where(proposal => proposal.Id != left.Id))
+        {
+            await Proposals.WaitForExecutionAsync(service, proposal.Id);
+        }
+
+        Assert.Equal(ours.Select(proposal => proposal.Id).Order(), preview.Proposals.Select(proposal => proposal.Id).Order());
+        Assert.Contains(preview.RecentlyPulled, candidate => candidate.ProposalId == ours[0].Id && candidate.Digest == pulled);
+        Assert.All(preview.RecentlyPulled, candidate => Assert.True(candidate.LastPulledAt >= DateTimeOffset.UtcNow.AddDays(-7)));
+        Assert.Equal((ours.Count - 1, 0), (result.Approved, result.Waiting));
+        Assert.Equal([left.Id], (await Proposals.PendingAsync(service, team.Team)).Select(proposal => proposal.Id));
+        Assert.Equal(0, await Proposals.CountAsync(app, $"SELECT count(*) FROM approvals WHERE proposal_id = {left.Id}"));
+    }
+
+    [Fact]
     public async Task WhenTwoApprovalsAreRequiredTheFirstWaitsTheSamePersonIsRefusedAndAnotherPersonCompletesIt()
     {
         await using var app = await DashboardApp.StartAsync();
