@@ -126,7 +126,7 @@ public class ApprovingTests
         var left = ours[^1];
         await using var browser = await DashboardBrowser.SignInAsync(app, "ben", CuratorRoles.Curator, "/approvals");
         await browser.Page.Locator($"[data-team='{team}'] [data-testid=approve-team]").ClickAsync();
-        var dialog = browser.TestId("approve-team-dialog");
+        var dialog = browser.Dialog;
         await Expect(dialog.GetByTestId("team-proposal")).ToHaveCountAsync(ours.Count);
         await Expect(dialog.GetByTestId("team-impact")).ToContainTextAsync($"Approve {ours.Count} pending proposals");
         await dialog.Locator($"[data-testid=team-proposal][data-proposal='{left.Id}'] input[type=checkbox]").UncheckAsync();

@@ -46,6 +46,7 @@ public class TeamRolesTests
         await browser.GoToAsync($"/approvals/{ours.Id}");
         await Expect(browser.TestId("team-role-note")).ToHaveCountAsync(0);
         await browser.TestId("approve").ClickAsync();
+        await browser.Dialog.GetByTestId("decision-confirm").ClickAsync();
 
         await Expect(browser.Snackbar).ToContainTextAsync("Approved");
         Assert.Equal(ProposalStatus.Pending, (await service.ProposalAsync(theirs.Id, TestContext.Current.CancellationToken))!.Status);
