@@ -110,7 +110,7 @@ public static partial class StatusNotes
 
     private static string Value(string language, bool japanese, string value, Func<DateTimeOffset, string> time)
     {
-        if (Times().IsMatch(value) && Times().Match(value).Length == value.Length)
+        if (Times().Match(value) is { Success: true } at && at.Length == value.Length)
         {
             return time(ParseTime(value));
         }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using EcrCurator.Web.Components.Shared;
-using EcrCurator.Web.Features.History;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EcrCurator.Web.Features.Approvals;
@@ -25,10 +23,8 @@ public static class ProposalsExport
             Path[1..], new Dictionary<string, string?> { ["team"] = team, ["status"] = status }.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)));
 
     public static string Line(ProposalLine proposal) => Csv.Line(
-        Number(proposal.Id), proposal.AccountId, proposal.Region, proposal.Repository, proposal.Team, proposal.Status, proposal.StatusReason,
-        Number(proposal.Candidates), Number(proposal.CandidateBytes), Number(proposal.ReclaimableBytes), Number(proposal.DeletedBytes),
-        Number(proposal.ArchivedBytes), AuditCsv.Time(proposal.CreatedAt), proposal.ExecutedAt is { } executed ? AuditCsv.Time(executed) : null,
+        Csv.Number(proposal.Id), proposal.AccountId, proposal.Region, proposal.Repository, proposal.Team, proposal.Status, proposal.StatusReason,
+        Csv.Number(proposal.Candidates), Csv.Number(proposal.CandidateBytes), Csv.Number(proposal.ReclaimableBytes), Csv.Number(proposal.DeletedBytes),
+        Csv.Number(proposal.ArchivedBytes), Csv.Time(proposal.CreatedAt), Csv.Time(proposal.ExecutedAt),
         string.Join(' ', proposal.Decisions));
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

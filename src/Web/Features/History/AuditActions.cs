@@ -1,3 +1,4 @@
+using EcrCurator.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace EcrCurator.Web.Features.History;
@@ -6,5 +7,5 @@ namespace EcrCurator.Web.Features.History;
 public static class AuditActions
 {
     public static string Name(IStringLocalizer<HistoryText> text, string action) =>
-        text["Action." + action] is { ResourceNotFound: false } name ? name.Value : action;
+        text.Or("Action." + action, action);
 }

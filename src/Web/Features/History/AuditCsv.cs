@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcrCurator.Web.Components.Shared;
 
 namespace EcrCurator.Web.Features.History;
@@ -12,8 +11,5 @@ public static class AuditCsv
         CsvDownload.WriteAsync(output, Header, entries, Line, cancellation);
 
     public static string Line(AuditEntry entry) => Csv.Line(
-        entry.Id.ToString(CultureInfo.InvariantCulture), Time(entry.At), entry.Actor, entry.Action, entry.Target, entry.Team, entry.Details, entry.ActorKind);
-
-    /// <summary>ISO 8601 in UTC, to the microsecond PostgreSQL keeps.</summary>
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        Csv.Number(entry.Id), Csv.Time(entry.At), entry.Actor, entry.Action, entry.Target, entry.Team, entry.Details, entry.ActorKind);
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using EcrCurator.Web.Components.Shared;
-using EcrCurator.Web.Features.History;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EcrCurator.Web.Features.Repositories;
@@ -28,10 +26,8 @@ public static class RepositoriesExport
             Path[1..], filter.ToQuery().Where(pair => pair.Value is not null).Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value!.ToString())));
 
     public static string Line(RepositoryListRow repository) => Csv.Line(
-        repository.AccountId, repository.Region, repository.Name, repository.Team, repository.Mode, Number(repository.Images), Number(repository.ImageBytes),
-        Number(repository.Candidates), Number(repository.CandidateBytes), Number(repository.ReclaimableBytes), Number(repository.InUse),
-        Number(repository.Pinned), Number(repository.LifecycleDangers), repository.LastPushedAt is { } pushed ? AuditCsv.Time(pushed) : null,
-        repository.GoneAt is { } gone ? AuditCsv.Time(gone) : null);
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+        repository.AccountId, repository.Region, repository.Name, repository.Team, repository.Mode, Csv.Number(repository.Images), Csv.Number(repository.ImageBytes),
+        Csv.Number(repository.Candidates), Csv.Number(repository.CandidateBytes), Csv.Number(repository.ReclaimableBytes), Csv.Number(repository.InUse),
+        Csv.Number(repository.Pinned), Csv.Number(repository.LifecycleDangers), Csv.Time(repository.LastPushedAt),
+        Csv.Time(repository.GoneAt));
 }
